@@ -1,0 +1,236 @@
+package vn.cnscd.portal.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitService;
+import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.audit.AuditEntry;
+import vn.cnscd.portal.audit.AuditLog;
+
+/**
+ * Accounts: who may create, disable and reset which, sign-in throttling and password changes. An admin
+ * manages every account; a district officer every non-admin account of their district; a commune chair
+ * the village heads of their commune's villages. Nobody disables or resets their own account here.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+	private static final String ENTITY = "ACCOUNT";
+
+	private static final char[] TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+
+	private final AccountRepository accounts;
+
+	private final UnitService units;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	private final SignInProperties signIn;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	AccountService(AccountRepository accounts, UnitService units, PasswordEncoder passwords, AuditLog audit,
+			SignInProperties signIn, Clock clock) {
+		this.accounts = accounts;
+		this.units = units;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.signIn = signIn;
+		this.clock = clock;
+	}
+
+	/** The signed-in user with their current role and area, or empty when the account is gone or disabled. */
+	public Optional<Actor> actor(long accountId) {
+		return accounts.findById(accountId).filter(Account::isEnabled).map(this::actorOf);
+	}
+
+	Optional<Account> find(long accountId) {
+		return accounts.findById(accountId);
+	}
+
+	Actor actorOf(Account account) {
+		Collection<Long> assigned = account.getRole() == Role.STEERING_MEMBER
+				? accounts.findAssignedCommuneIds(account.getId()) : List.of();
+		return new Actor(account.getId(), account.getUsername(), account.getFullName(), account.getRole(),
+				account.getHomeUnitId(), units.scopePaths(account.getRole(), account.getHomeUnitId(), assigned));
+	}
+
+	/** The roles an actor may give to the accounts they create. */
+	public Set<Role> creatableRoles(Actor actor) {
+		return switch (actor.role()) {
+			case ADMIN -> EnumSet.allOf(Role.class);
+			case DISTRICT_OFFICER -> EnumSet.of(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR,
+					Role.VILLAGE_HEAD);
+			case COMMUNE_CHAIR -> EnumSet.of(Role.VILLAGE_HEAD);
+			default -> EnumSet.noneOf(Role.class);
+		};
+	}
+
+	/** The units an actor may choose as the home of an account they create: one list per creatable role. */
+	public List<UnitSummary> homeUnitChoices(Actor actor) {
+		List<UnitSummary> choices = new ArrayList<>();
+		if (creatableRoles(actor).contains(Role.ADMIN)) {
+			choices.add(units.root());
+		}
+		for (UnitLevel level : List.of(UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.VILLAGE)) {
+			if (creatableRoles(actor).stream().anyMatch(role -> role.homeLevel() == level)) {
+				choices.addAll(units.openUnits(actor, level));
+			}
+		}
+		return choices;
+	}
+
+	boolean canManage(Actor actor, Role role, UnitSummary homeUnit) {
+		return creatableRoles(actor).contains(role) && (role == Role.ADMIN || actor.covers(homeUnit));
+	}
+
+	/** The accounts the actor manages, and their own. */
+	public List<AccountView> list(Actor actor) {
+		List<Account> all = accounts.findAll(Sort.by("role", "username"));
+		Map<Long, UnitSummary> homes = units.getAll(all.stream().map(Account::getHomeUnitId).distinct().toList());
+		return all.stream()
+			.map(account -> view(account, homes.get(account.getHomeUnitId())))
+			.filter(view -> view.id() == actor.userId() || canManage(actor, view.role(), view.homeUnit()))
+			.toList();
+	}
+
+	public AccountView view(Actor actor, long id) {
+		AccountView view = accounts.findById(id)
+			.map(account -> view(account, units.get(account.getHomeUnitId()))).orElseThrow(() -> new AccountNotFoundException(id));
+		if (!canManage(actor, view.role(), view.homeUnit())) {
+			throw new AccessDeniedException(actor.username() + " may not manage account " + id);
+		}
+		return view;
+	}
+
+	private AccountView view(Account account, UnitSummary home) {
+		return new AccountView(account.getId(), account.getUsername(), account.getFullName(),
+				PhoneNumber.display(account.getPhone()), account.getRole(), home,
+				account.isEnabled(), account.isMustChangePassword(), account.getLockedUntil());
+	}
+
+	/** Creates the account with a temporary password, returned once, that must be changed at first sign-in. */
+	@Transactional
+	String create(Actor actor, AccountDraft draft) {
+		UnitSummary home = units.get(draft.homeUnitId());
+		checkHome(draft.role(), home);
+		if (!canManage(actor, draft.role(), home)) {
+			throw new AccessDeniedException(actor.username() + " may not create " + draft.role() + " in " + home.id());
+		}
+		String username = draft.username().strip().toLowerCase(Locale.ROOT);
+		if (accounts.existsByUsername(username)) {
+			throw new UsernameTakenException(username);
+		}
+		String temporary = temporaryPassword();
+		Account account = accounts.saveAndFlush(new Account(username, passwords.encode(temporary), draft.fullName().strip(),
+				draft.phone(), draft.role(), home.id(), actor.userId(), clock.instant()));
+		audit.record(actor.audit("ACCOUNT_CREATED", ENTITY, account.getId(), home.id())
+			.withChange("role", null, draft.role().name()));
+		return temporary;
+	}
+
+	/** Creates an account whose password is already chosen and need not be changed: the demo accounts. */
+	@Transactional
+	long createWithPassword(String username, String password, String fullName, String phone, Role role, long homeUnitId) {
+		checkHome(role, units.get(homeUnitId));
+		Account account = new Account(username, passwords.encode(password), fullName, phone, role, homeUnitId, null,
+				clock.instant());
+		account.keepPassword();
+		return accounts.saveAndFlush(account).getId();
+	}
+
+	static void checkHome(Role role, UnitSummary home) {
+		boolean fits = role.homeLevel() == null ? home.parentId() == null : home.level() == role.homeLevel();
+		if (!fits || home.closed()) {
+			throw new IllegalArgumentException(role + " cannot have " + home.level() + " " + home.id() + " as home");
+		}
+	}
+
+	@Transactional
+	public void setEnabled(Actor actor, long id, boolean enabled) {
+		Account account = managed(actor, id);
+		if (account.isEnabled() != enabled) {
+			account.setEnabled(enabled);
+			audit.record(actor.audit(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, id, account.getHomeUnitId()));
+		}
+	}
+
+	@Transactional
+	public String resetPassword(Actor actor, long id) {
+		Account account = managed(actor, id);
+		String temporary = temporaryPassword();
+		account.resetPassword(passwords.encode(temporary));
+		audit.record(actor.audit("PASSWORD_RESET", ENTITY, id, account.getHomeUnitId()));
+		return temporary;
+	}
+
+	private Account managed(Actor actor, long id) {
+		if (id == actor.userId()) {
+			throw new AccessDeniedException("Nobody manages their own account here");
+		}
+		Account account = accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		if (!canManage(actor, account.getRole(), units.get(account.getHomeUnitId()))) {
+			throw new AccessDeniedException(actor.username() + " may not manage account " + id);
+		}
+		return account;
+	}
+
+	/** Changes the user's own password; false when the current password is wrong. */
+	@Transactional
+	boolean changePassword(long id, String currentPassword, String newPassword) {
+		Account account = accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		if (!passwords.matches(currentPassword, account.getPasswordHash())) {
+			return false;
+		}
+		account.changePassword(passwords.encode(newPassword));
+		audit.record(AuditEntry.of(id, account.getUsername(), "PASSWORD_CHANGED", ENTITY, id,
+				account.getHomeUnitId()));
+		return true;
+	}
+
+	/** Counts a failed sign-in; true when the account is now locked. */
+	@Transactional
+	boolean recordFailedSignIn(String username) {
+		return accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT)).map(account -> {
+			account.failSignIn(signIn.maxAttempts(), clock.instant().plus(signIn.lockDuration()));
+			return account.isLockedAt(clock.instant());
+		}).orElse(false);
+	}
+
+	@Transactional
+	void recordSuccessfulSignIn(String username) {
+		accounts.findByUsername(username).ifPresent(Account::succeedSignIn);
+	}
+
+	private String temporaryPassword() {
+		char[] password = new char[10];
+		for (int i = 0; i < password.length; i++) {
+			password[i] = TEMPORARY_ALPHABET[random.nextInt(TEMPORARY_ALPHABET.length)];
+		}
+		return new String(password);
+	}
+
+}

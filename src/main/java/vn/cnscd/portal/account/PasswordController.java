@@ -1,0 +1,58 @@
+package vn.cnscd.portal.account;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.cnscd.portal.area.Actor;
+
+/** A user changes their own password; required at the first sign-in of a new or reset account. */
+@Controller
+class PasswordController {
+
+	private final AccountService accounts;
+
+	PasswordController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping(CurrentActorFilter.PASSWORD_PAGE)
+	String form(Actor actor, Model model) {
+		model.addAttribute("form", new PasswordForm());
+		model.addAttribute("required", accounts.find(actor.userId()).map(Account::isMustChangePassword).orElse(false));
+		return "account/password";
+	}
+
+	@PostMapping(CurrentActorFilter.PASSWORD_PAGE)
+	String change(Actor actor, @Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (form.getNewPassword() != null && !form.getNewPassword().equals(form.getConfirmPassword())) {
+			result.rejectValue("confirmPassword", "password.confirm.mismatch");
+		}
+		if (form.getNewPassword() != null && form.getNewPassword().equalsIgnoreCase(actor.username())) {
+			result.rejectValue("newPassword", "password.new.isUsername");
+		}
+		if (form.getNewPassword() != null && form.getNewPassword().equals(form.getCurrentPassword())) {
+			result.rejectValue("newPassword", "password.new.unchanged");
+		}
+		if (!result.hasErrors() && !accounts.changePassword(actor.userId(), form.getCurrentPassword(), form.getNewPassword())) {
+			result.rejectValue("currentPassword", "password.current.wrong");
+		}
+		if (result.hasErrors()) {
+			form.setCurrentPassword(null);
+			form.setNewPassword(null);
+			form.setConfirmPassword(null);
+			model.addAttribute("required", accounts.find(actor.userId()).map(Account::isMustChangePassword).orElse(false));
+			return "account/password";
+		}
+		redirect.addFlashAttribute("notice", "password.changed");
+		return "redirect:/";
+	}
+
+}

@@ -1,0 +1,42 @@
+package vn.cnscd.portal.area;
+
+import java.util.List;
+
+import vn.cnscd.portal.audit.AuditEntry;
+
+/**
+ * The signed-in user as every access check sees them: role, home unit and the subtrees they may see.
+ * {@code scopePaths} are unit paths ({@link UnitSummary#path()}); a user sees a unit when its path starts
+ * with one of them. Most roles have one, their home unit's; a steering member has one per commune in
+ * their charge.
+ */
+public record Actor(long userId, String username, String fullName, Role role, long homeUnitId,
+		List<String> scopePaths) {
+
+	public Actor {
+		scopePaths = List.copyOf(scopePaths);
+	}
+
+	public boolean covers(UnitSummary unit) {
+		return scopePaths.stream().anyMatch(unit::isUnder);
+	}
+
+	public boolean is(Role candidate) {
+		return role == candidate;
+	}
+
+	public boolean isAny(Role... candidates) {
+		for (Role candidate : candidates) {
+			if (role == candidate) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** An audit entry for a change this actor made. */
+	public AuditEntry audit(String action, String entityType, long entityId, Long unitId) {
+		return AuditEntry.of(userId, username, action, entityType, entityId, unitId);
+	}
+
+}

@@ -1,0 +1,28 @@
+package vn.cnscd.portal.area;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface UnitRepository extends JpaRepository<Unit, Long> {
+
+	@Query("select u from Unit u where u.parentId = :parentId and (:withClosed = true or u.validTo is null) order by u.code, u.name")
+	List<Unit> findChildren(@Param("parentId") long parentId, @Param("withClosed") boolean withClosed);
+
+	@Query("select u from Unit u where u.id in :ids order by u.ancestorPath")
+	List<Unit> findAllByIdIn(@Param("ids") Collection<Long> ids);
+
+	Optional<Unit> findByLevelAndCodeAndValidToIsNull(UnitLevel level, String code);
+
+	Optional<Unit> findByParentIdIsNull();
+
+	@Query("""
+			select count(u) from Unit u
+			where u.ancestorPath like concat(:subtreePath, '%') and u.level = :level and u.validTo is null""")
+	long countOpenUnder(@Param("subtreePath") String subtreePath, @Param("level") UnitLevel level);
+
+}

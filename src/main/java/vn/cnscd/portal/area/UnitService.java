@@ -1,0 +1,264 @@
+package vn.cnscd.portal.area;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.cnscd.portal.audit.AuditLog;
+import vn.cnscd.portal.audit.AuditLog.FieldChange;
+
+/**
+ * The units tree and who may see and change which part of it. Every method that takes an {@link Actor}
+ * checks the actor's area itself, whatever the caller already checked.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UnitService {
+
+	private final UnitRepository units;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	UnitService(UnitRepository units, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.units = units;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public UnitSummary get(long id) {
+		return load(id).summary();
+	}
+
+	public Map<Long, UnitSummary> getAll(Collection<Long> ids) {
+		return units.findAllById(ids).stream().collect(Collectors.toMap(Unit::getId, Unit::summary));
+	}
+
+	/** The unit, if the actor may see it: inside their area, or their own home unit. */
+	public UnitSummary view(Actor actor, long id) {
+		UnitSummary unit = get(id);
+		if (!canView(actor, unit)) {
+			throw new AccessDeniedException("Unit " + id + " is outside the area of " + actor.username());
+		}
+		return unit;
+	}
+
+	public boolean canView(Actor actor, UnitSummary unit) {
+		return actor.covers(unit) || unit.id() == actor.homeUnitId();
+	}
+
+	/**
+	 * Whether the actor may add, rename or close units of this one's level, and count a village's
+	 * households: district officers for communes and villages of their area, commune chairs for the villages
+	 * of their commune.
+	 */
+	public boolean canManage(Actor actor, UnitSummary unit) {
+		return switch (unit.level()) {
+			case COMMUNE -> actor.is(Role.DISTRICT_OFFICER) && actor.covers(unit);
+			case VILLAGE -> actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR) && actor.covers(unit);
+			default -> false;
+		};
+	}
+
+	/** Whether the actor may add children to this unit. */
+	public boolean canAddChild(Actor actor, UnitSummary parent) {
+		return switch (parent.level()) {
+			case DISTRICT -> actor.is(Role.DISTRICT_OFFICER) && actor.covers(parent);
+			case COMMUNE -> actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR) && actor.covers(parent);
+			default -> false;
+		};
+	}
+
+	/** The children of a unit that the actor may see, each with the totals of its open villages. */
+	public List<UnitRow> children(Actor actor, long parentId, boolean withClosed) {
+		view(actor, parentId);
+		List<UnitSummary> children = units.findChildren(parentId, withClosed)
+			.stream()
+			.map(Unit::summary)
+			.filter(actor::covers)
+			.toList();
+		Map<Long, Totals> totals = jdbc.sql("""
+				SELECT c.id, count(v.id) AS villages, coalesce(sum(v.households), 0) AS households,
+				       coalesce(sum(v.adults), 0) AS adults
+				FROM unit c
+				LEFT JOIN unit v ON v.level = 'VILLAGE' AND v.valid_to IS NULL
+				     AND (v.id = c.id OR v.ancestor_path LIKE c.ancestor_path || c.id || '/%')
+				WHERE c.parent_id = :parentId
+				GROUP BY c.id""")
+			.param("parentId", parentId)
+			.query(Totals.class)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Totals::id, Function.identity()));
+		return children.stream().map(child -> {
+			Totals total = totals.getOrDefault(child.id(), new Totals(child.id(), 0, 0, 0));
+			return new UnitRow(child, total.villages(), total.households(), total.adults());
+		}).toList();
+	}
+
+	private record Totals(long id, long villages, long households, long adults) {
+	}
+
+	/** The open children of a unit, by code; no area check, for code that has made its own. */
+	public List<UnitSummary> openChildren(long parentId) {
+		return units.findChildren(parentId, false).stream().map(Unit::summary).toList();
+	}
+
+	/** The unit's ancestors, root first. */
+	public List<UnitSummary> ancestors(UnitSummary unit) {
+		List<Long> ids = Arrays.stream(unit.path().split("/"))
+			.filter(part -> !part.isEmpty())
+			.map(Long::valueOf)
+			.filter(id -> id != unit.id())
+			.toList();
+		return ids.isEmpty() ? List.of() : units.findAllByIdIn(ids).stream().map(Unit::summary).toList();
+	}
+
+	/** Open and closed units in the actor's area whose kind, name or code contain every word of the query. */
+	public List<UnitSummary> search(Actor actor, String query, int limit) {
+		List<String> words = SearchText.words(query);
+		if (words.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("""
+				SELECT id FROM unit
+				WHERE (ancestor_path || id || '/') LIKE ANY (:scopes)""");
+		List<String> patterns = new ArrayList<>();
+		for (int i = 0; i < words.size(); i++) {
+			sql.append(" AND search_text LIKE :w").append(i);
+			patterns.add("%" + escapeLike(words.get(i)) + "%");
+		}
+		sql.append(" ORDER BY level, valid_to NULLS FIRST, code, name LIMIT :limit");
+		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+			.param("scopes", actor.scopePaths().stream().map(path -> escapeLike(path) + "%").toArray(String[]::new))
+			.param("limit", limit);
+		for (int i = 0; i < patterns.size(); i++) {
+			statement = statement.param("w" + i, patterns.get(i));
+		}
+		List<Long> ids = statement.query(Long.class).list();
+		Map<Long, UnitSummary> found = units.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(Unit::getId, Unit::summary));
+		return ids.stream().map(found::get).toList();
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/** Open units of a level in the actor's area, for choosing a home unit, say. */
+	public List<UnitSummary> openUnits(Actor actor, UnitLevel level) {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM unit
+				WHERE level = :level AND valid_to IS NULL AND (ancestor_path || id || '/') LIKE ANY (:scopes)
+				ORDER BY ancestor_path, code, name""")
+			.param("level", level.name())
+			.param("scopes", actor.scopePaths().stream().map(path -> escapeLike(path) + "%").toArray(String[]::new))
+			.query(Long.class)
+			.list();
+		Map<Long, UnitSummary> found = units.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(Unit::getId, Unit::summary));
+		return ids.stream().map(found::get).toList();
+	}
+
+	public Optional<UnitSummary> findOpen(UnitLevel level, String code) {
+		return units.findByLevelAndCodeAndValidToIsNull(level, code).map(Unit::summary);
+	}
+
+	public UnitSummary root() {
+		return units.findByParentIdIsNull().map(Unit::summary).orElseThrow();
+	}
+
+	/** The subtree paths a user of this role and home unit may see; a steering member's are their communes'. */
+	public List<String> scopePaths(Role role, long homeUnitId, Collection<Long> assignedCommuneIds) {
+		if (role == Role.STEERING_MEMBER) {
+			String district = get(homeUnitId).path();
+			return units.findAllByIdIn(assignedCommuneIds.isEmpty() ? List.of(-1L) : assignedCommuneIds)
+				.stream()
+				.map(Unit::summary)
+				.filter(commune -> commune.level() == UnitLevel.COMMUNE && commune.isUnder(district))
+				.map(UnitSummary::path)
+				.toList();
+		}
+		return List.of(get(homeUnitId).path());
+	}
+
+	@Transactional
+	public UnitSummary create(Actor actor, long parentId, UnitDraft draft) {
+		Unit parent = load(parentId);
+		if (!canAddChild(actor, parent.summary())) {
+			throw new AccessDeniedException(actor.username() + " may not add units under " + parentId);
+		}
+		Unit unit = new Unit(parent, draft.kind(), draft.code(), draft.name(), LocalDate.now(clock));
+		if (unit.getLevel() == UnitLevel.VILLAGE) {
+			unit.count(draft.households(), draft.adults());
+		}
+		units.saveAndFlush(unit);
+		audit.record(actor.audit("UNIT_CREATED", "UNIT", unit.getId(), unit.getId())
+			.withChange("name", null, unit.summary().name()));
+		return unit.summary();
+	}
+
+	@Transactional
+	public UnitSummary update(Actor actor, long id, UnitDraft draft, long expectedVersion) {
+		Unit unit = loadManaged(actor, id, expectedVersion);
+		UnitSummary before = unit.summary();
+		unit.describe(draft.kind(), draft.code(), draft.name());
+		if (unit.getLevel() == UnitLevel.VILLAGE) {
+			unit.count(draft.households(), draft.adults());
+		}
+		units.saveAndFlush(unit);
+		UnitSummary after = unit.summary();
+		audit.recordChanges(actor.audit("UNIT_UPDATED", "UNIT", id, id),
+				List.of(FieldChange.of("kind", before.kind(), after.kind()), FieldChange.of("code", before.code(), after.code()),
+						FieldChange.of("name", before.name(), after.name()),
+						FieldChange.of("households", before.households(), after.households()),
+						FieldChange.of("adults", before.adults(), after.adults())));
+		return after;
+	}
+
+	@Transactional
+	public UnitSummary close(Actor actor, long id, LocalDate on, long expectedVersion) {
+		Unit unit = loadManaged(actor, id, expectedVersion);
+		unit.close(on);
+		units.saveAndFlush(unit);
+		audit.record(actor.audit("UNIT_CLOSED", "UNIT", id, id).withChange("validTo", null, on.toString()));
+		return unit.summary();
+	}
+
+	private Unit loadManaged(Actor actor, long id, long expectedVersion) {
+		Unit unit = load(id);
+		if (!canManage(actor, unit.summary())) {
+			throw new AccessDeniedException(actor.username() + " may not change unit " + id);
+		}
+		if (unit.isClosed()) {
+			throw new AccessDeniedException("Unit " + id + " is closed");
+		}
+		if (unit.getVersion() != expectedVersion) {
+			throw new StaleEditException();
+		}
+		return unit;
+	}
+
+	private Unit load(long id) {
+		return units.findById(id).orElseThrow(() -> new UnitNotFoundException(id));
+	}
+
+}

@@ -1,0 +1,58 @@
+package vn.cnscd.portal.web;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.cnscd.portal.area.UnitSummary;
+
+/**
+ * Formatting for templates, as {@code ${@fmt.date(d)}}: dates dd/MM/yyyy and times in Asia/Ho_Chi_Minh,
+ * numbers grouped as the reader's language groups them (1.234 in Vietnamese), unit names with their kind.
+ */
+@Component("fmt")
+public class Formats {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+		.withZone(WebConfig.ZONE);
+
+	private final MessageSource messages;
+
+	Formats(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	public String date(LocalDate date) {
+		return date == null ? "" : DATE.format(date);
+	}
+
+	public String dateTime(Instant instant) {
+		return instant == null ? "" : DATE_TIME.format((TemporalAccessor) instant);
+	}
+
+	public String number(Number number) {
+		return number == null ? "" : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(number);
+	}
+
+	/** "Xã Đại Sơn", "Thôn An Lạc": the kind in the reader's language, then the name. */
+	public String unitName(UnitSummary unit) {
+		if (unit == null) {
+			return "";
+		}
+		return messages.getMessage(unit.kindKey(), null, LocaleContextHolder.getLocale()) + " " + unit.name();
+	}
+
+	/** The unit's name with its code, where names repeat: "Thôn An Lạc (11083-02)". */
+	public String unitLabel(UnitSummary unit) {
+		return unit == null || unit.code() == null ? unitName(unit) : unitName(unit) + " (" + unit.code() + ")";
+	}
+
+}
