@@ -1,0 +1,32 @@
+package vn.cnscd.portal;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestConfig {
+
+	@Bean
+	DynamicPropertyRegistrar testDatabase() {
+		return registry -> {
+			registry.add("spring.datasource.url", TestDatabase::url);
+			registry.add("spring.datasource.username", TestDatabase::user);
+			registry.add("spring.datasource.password", TestDatabase::password);
+		};
+	}
+
+	/** Fails on purpose, to show what a user sees of a server error; found by component scanning. */
+	@Controller
+	static class FailingController {
+
+		@GetMapping("/test/failure")
+		String fail() {
+			throw new IllegalStateException("select * from secret_table where leaked = true");
+		}
+
+	}
+
+}
