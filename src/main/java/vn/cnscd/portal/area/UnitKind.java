@@ -30,7 +30,8 @@ public enum UnitKind {
 		return level;
 	}
 
-	String vietnameseWord() {
+	/** The Vietnamese word for the kind, as names and chat groups use it: "Xã", "Thị trấn", "Thôn". */
+	public String vietnameseWord() {
 		return vietnameseWord;
 	}
 

@@ -1,0 +1,7 @@
+package vn.cnscd.portal.team;
+
+public enum ChatPlatform {
+
+	ZALO, MOCHA, GAPO
+
+}

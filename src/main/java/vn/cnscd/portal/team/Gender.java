@@ -1,0 +1,7 @@
+package vn.cnscd.portal.team;
+
+public enum Gender {
+
+	MALE, FEMALE
+
+}
