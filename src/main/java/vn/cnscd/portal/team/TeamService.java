@@ -73,10 +73,13 @@ public class TeamService {
 
 	/** A team with its whole roster, if the actor may see its unit. */
 	public TeamRoster roster(Actor actor, long teamId) {
-		TeamSummary team = summary(teamId);
-		units.view(actor, team.unitId());
-		List<MemberSummary> all = membersOf(List.of(teamId), false).getOrDefault(teamId, List.of());
-		return rosterOf(team, all);
+		TeamRoster roster = roster(teamId);
+		units.view(actor, roster.team().unitId());
+		return roster;
+	}
+
+	TeamRoster roster(long teamId) {
+		return rosterOf(summary(teamId), membersOf(List.of(teamId), false).getOrDefault(teamId, List.of()));
 	}
 
 	/** The teams of the units under a path (the unit itself included), each with its active members. */

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,11 @@ public class Formats {
 
 	public String number(Number number) {
 		return number == null ? "" : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(number);
+	}
+
+	/** A message with its arguments, such as a rule a roster breaks, in the reader's language. */
+	public String message(MessageSourceResolvable message) {
+		return messages.getMessage(message, LocaleContextHolder.getLocale());
 	}
 
 	/** "Xã Đại Sơn", "Thôn An Lạc": the kind in the reader's language, then the name. */
