@@ -109,6 +109,7 @@ class TeamPagesTests {
 		TeamRoster roster = teamOf(village("11074", 1));
 		Document form = Jsoup.parse(mvc.perform(memberForm("/teams/" + roster.team().id() + "/members/new", "", "12345")
 			.with(as("commune"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(form.select("form.form input, form.form select").eachAttr("name")).doesNotHaveDuplicates();
 		assertThat(form.getElementById("fullName-error").text()).isEqualTo("Không được để trống.");
 		assertThat(form.getElementById("phone-error").text()).startsWith("Số di động Việt Nam");
 		assertThat(form.getElementById("phone").attr("value")).isEqualTo("12345");

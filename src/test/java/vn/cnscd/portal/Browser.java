@@ -1,0 +1,159 @@
+package vn.cnscd.portal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's, driven by its chromedriver) for one test at a time, sized like a
+ * phone or a desktop. A failing test leaves a screenshot in target/screenshots. Where no Chromium is
+ * installed the tests are skipped, except on CI, where .ci/run installs it and its absence is a failure.
+ */
+public class Browser implements BeforeEachCallback, AfterEachCallback {
+
+	private static final String CHROMIUM = env("CHROME_BIN", "/usr/bin/chromium");
+
+	private static final String CHROMEDRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
+
+	private final int width;
+
+	private final int height;
+
+	private final boolean phone;
+
+	private ChromeDriver driver;
+
+	private String base;
+
+	private Browser(int width, int height, boolean phone) {
+		this.width = width;
+		this.height = height;
+		this.phone = phone;
+	}
+
+	public static Browser phone() {
+		return new Browser(360, 740, true);
+	}
+
+	public static Browser desktop() {
+		return new Browser(1280, 900, false);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) throws IOException {
+		boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+		if (!installed && System.getenv("CI") == null) {
+			Assumptions.abort("No Chromium at " + CHROMIUM + " with " + CHROMEDRIVER + ": apt-get install chromium chromium-driver");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--user-data-dir=" + Files.createTempDirectory("chromium"),
+				"--window-size=" + width + "," + height);
+		if (phone) {
+			options.setExperimentalOption("mobileEmulation",
+					Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0)));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) throws IOException {
+		if (driver == null) {
+			return;
+		}
+		try {
+			if (context.getExecutionException().isPresent()) {
+				Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+				Path shot = shots.resolve(context.getRequiredTestClass().getSimpleName() + "-"
+						+ context.getRequiredTestMethod().getName() + ".png");
+				Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+			}
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	public Browser at(int port) {
+		this.base = "http://localhost:" + port;
+		return this;
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public void open(String path) {
+		driver.get(base + path);
+	}
+
+	public void signIn(String username, String password) {
+		open("/login");
+		type(By.id("username"), username);
+		type(By.id("password"), password);
+		click(By.cssSelector("form.form button[type=submit]"));
+		waitFor(By.cssSelector("main h1"));
+	}
+
+	public void type(By field, String text) {
+		WebElement element = driver.findElement(field);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	public void select(By field, String visibleText) {
+		new Select(driver.findElement(field)).selectByVisibleText(visibleText);
+	}
+
+	public void click(By target) {
+		driver.findElement(target).click();
+	}
+
+	public WebElement waitFor(By target) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(target));
+	}
+
+	public String text(By target) {
+		return waitFor(target).getText();
+	}
+
+	public List<WebElement> all(By target) {
+		return driver.findElements(target);
+	}
+
+	/** How far the page reaches beyond the screen's width; 0 when nothing makes the reader scroll sideways. */
+	public long overflowX() {
+		return (Long) driver.executeScript(
+				"return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}
