@@ -1,5 +1,7 @@
 package vn.cnscd.portal.team;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,6 +26,7 @@ import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.audit.AuditEntry;
 
 /** Roster pages: a district's and a commune's overview, a village's teams, a team, its forms and history. */
 @Controller
@@ -97,11 +100,15 @@ class TeamController {
 
 	@GetMapping("/teams/{id}/history")
 	String history(Actor actor, @PathVariable long id, Model model) {
-		model.addAttribute("entries", teams.history(actor, id));
+		List<AuditEntry> entries = teams.history(actor, id);
 		TeamRoster roster = teams.roster(actor, id);
+		Map<Long, String> names = Stream.concat(roster.activeMembers().stream(), roster.formerMembers().stream())
+			.collect(Collectors.toMap(MemberSummary::id, MemberSummary::fullName));
 		model.addAttribute("roster", roster);
-		model.addAttribute("members", Stream.concat(roster.activeMembers().stream(), roster.formerMembers().stream())
-			.collect(Collectors.toMap(MemberSummary::id, MemberSummary::fullName)));
+		model.addAttribute("lines", entries.stream()
+			.map(entry -> HistoryLine.of(entry,
+					TeamService.MEMBER.equals(entry.entityType()) ? names.get(entry.entityId()) : null))
+			.toList());
 		return "team/history";
 	}
 

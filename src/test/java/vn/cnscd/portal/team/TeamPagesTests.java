@@ -101,7 +101,7 @@ class TeamPagesTests {
 			.list()).contains("fullName=Ngô Thị Bích", "phone=0388123456", "affiliation=WOMENS_UNION");
 		assertThat(page(roster.team().url(), "commune").select("tbody tr").text()).contains("Ngô Thị Bích", "0388 123 456");
 		assertThat(page(roster.team().url() + "/history", "district").select("tbody").text()).contains("Thêm thành viên",
-				"Ngô Thị Bích", "commune");
+				"Ngô Thị Bích", "commune", "Hội Liên hiệp Phụ nữ", "0388 123 456", "05/01/2026");
 	}
 
 	@Test
