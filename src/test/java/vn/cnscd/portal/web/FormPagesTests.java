@@ -41,7 +41,7 @@ class FormPagesTests {
 
 	@ParameterizedTest
 	@CsvSource({ "district, /accounts/new", "district, /account/password", "district, COMMUNE/edit",
-			"district, VILLAGE/edit", "district, VILLAGE/close" })
+			"district, VILLAGE/edit", "district, VILLAGE/close", "district, /steering/new" })
 	void eachFieldIsShownOnce(String username, String page) throws Exception {
 		UnitSummary commune = units.findOpen(UnitLevel.COMMUNE, "11074").orElseThrow();
 		String url = page.replace("COMMUNE", commune.url())
