@@ -3,9 +3,10 @@ package vn.cnscd.portal.account;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+
+import vn.cnscd.portal.area.Role;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
@@ -13,7 +14,6 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
 	boolean existsByUsername(String username);
 
-	@Query(value = "SELECT commune_id FROM steering_assignment WHERE user_id = :userId", nativeQuery = true)
-	List<Long> findAssignedCommuneIds(@Param("userId") long userId);
+	List<Account> findByRole(Role role, Sort sort);
 
 }

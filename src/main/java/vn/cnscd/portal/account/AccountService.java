@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.SteeringAssignments;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
@@ -42,6 +43,8 @@ public class AccountService {
 
 	private final UnitService units;
 
+	private final SteeringAssignments steeringAssignments;
+
 	private final PasswordEncoder passwords;
 
 	private final AuditLog audit;
@@ -52,10 +55,11 @@ public class AccountService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	AccountService(AccountRepository accounts, UnitService units, PasswordEncoder passwords, AuditLog audit,
-			SignInProperties signIn, Clock clock) {
+	AccountService(AccountRepository accounts, UnitService units, SteeringAssignments steeringAssignments,
+			PasswordEncoder passwords, AuditLog audit, SignInProperties signIn, Clock clock) {
 		this.accounts = accounts;
 		this.units = units;
+		this.steeringAssignments = steeringAssignments;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.signIn = signIn;
@@ -73,7 +77,7 @@ public class AccountService {
 
 	Actor actorOf(Account account) {
 		Collection<Long> assigned = account.getRole() == Role.STEERING_MEMBER
-				? accounts.findAssignedCommuneIds(account.getId()) : List.of();
+				? steeringAssignments.communesInChargeOf(account.getId()) : List.of();
 		return new Actor(account.getId(), account.getUsername(), account.getFullName(), account.getRole(),
 				account.getHomeUnitId(), units.scopePaths(account.getRole(), account.getHomeUnitId(), assigned));
 	}
@@ -114,6 +118,19 @@ public class AccountService {
 		return all.stream()
 			.map(account -> view(account, homes.get(account.getHomeUnitId())))
 			.filter(view -> view.id() == actor.userId() || canManage(actor, view.role(), view.homeUnit()))
+			.toList();
+	}
+
+	/**
+	 * The steering members' accounts the actor manages, by username: those a district officer may link to
+	 * the members of their district's steering committee.
+	 */
+	public List<AccountView> steeringAccounts(Actor actor) {
+		List<Account> steering = accounts.findByRole(Role.STEERING_MEMBER, Sort.by("username"));
+		Map<Long, UnitSummary> homes = units.getAll(steering.stream().map(Account::getHomeUnitId).distinct().toList());
+		return steering.stream()
+			.map(account -> view(account, homes.get(account.getHomeUnitId())))
+			.filter(view -> canManage(actor, view.role(), view.homeUnit()))
 			.toList();
 	}
 

@@ -9,7 +9,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +19,8 @@ import vn.cnscd.portal.area.UnitSummary;
 
 /**
  * The demo accounts of a local run, one per role, all with the password {@value #PASSWORD} and no forced
- * change. Listed in the README. Never under the prod profile; created once.
+ * change. Listed in the README. Never under the prod profile; created once. The communes in the charge of
+ * {@code steering} come with the demo steering committee (team module).
  */
 @Component
 @Profile("!prod")
@@ -38,13 +38,10 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final UnitService units;
 
-	private final JdbcClient jdbc;
-
-	DemoAccounts(AccountService accounts, AccountRepository repository, UnitService units, JdbcClient jdbc) {
+	DemoAccounts(AccountService accounts, AccountRepository repository, UnitService units) {
 		this.accounts = accounts;
 		this.repository = repository;
 		this.units = units;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -62,13 +59,8 @@ class DemoAccounts implements ApplicationRunner {
 		accounts.createWithPassword("admin", PASSWORD, "Quản trị hệ thống", null, Role.ADMIN, units.root().id());
 		accounts.createWithPassword("district", PASSWORD, "Nguyễn Thị Hương", "0912345601", Role.DISTRICT_OFFICER,
 				district.id());
-		long steering = accounts.createWithPassword("steering", PASSWORD, "Trần Văn Minh", "0912345602",
-				Role.STEERING_MEMBER, district.id());
-		units.openChildren(district.id()).stream().limit(3).forEach(commune -> jdbc
-			.sql("INSERT INTO steering_assignment (user_id, commune_id) VALUES (:user, :commune)")
-			.param("user", steering)
-			.param("commune", commune.id())
-			.update());
+		accounts.createWithPassword("steering", PASSWORD, "Trần Văn Minh", "0912345602", Role.STEERING_MEMBER,
+				district.id());
 		accounts.createWithPassword("commune", PASSWORD, "Phạm Văn Đức", "0912345603", Role.COMMUNE_CHAIR, township.id());
 		if (!villages.isEmpty()) {
 			accounts.createWithPassword("village", PASSWORD, "Vũ Thị Lan", "0912345604", Role.VILLAGE_HEAD,
