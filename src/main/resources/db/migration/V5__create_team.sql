@@ -34,6 +34,8 @@ CREATE TABLE team_member (
     affiliation  varchar(30)  NOT NULL,
     joined_on    date         NOT NULL,
     left_on      date,
+    -- the add form a member came from: the same form sent twice adds the member once
+    form_key     varchar(40) UNIQUE,
     version      bigint       NOT NULL DEFAULT 0,
     CHECK (left_on IS NULL OR left_on >= joined_on)
 );

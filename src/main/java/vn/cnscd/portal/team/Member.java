@@ -44,6 +44,8 @@ class Member {
 
 	private LocalDate leftOn;
 
+	private String formKey;
+
 	@Version
 	private long version;
 
@@ -51,7 +53,12 @@ class Member {
 	}
 
 	Member(long teamId, MemberDetails details) {
+		this(teamId, details, null);
+	}
+
+	Member(long teamId, MemberDetails details, String formKey) {
 		this.teamId = teamId;
+		this.formKey = formKey;
 		describe(details);
 	}
 

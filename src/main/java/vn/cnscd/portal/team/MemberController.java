@@ -1,10 +1,12 @@
 package vn.cnscd.portal.team;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -42,6 +44,7 @@ class MemberController {
 		MemberForm form = new MemberForm();
 		form.setRole(TeamRole.MEMBER);
 		form.setJoinedOn(teams.today());
+		form.setFormKey(UUID.randomUUID().toString());
 		return form(team, null, form, model);
 	}
 
@@ -53,7 +56,12 @@ class MemberController {
 		if (result.hasErrors()) {
 			return form(team, null, form, model);
 		}
-		teams.addMember(actor, id, form.details(phone.orElseThrow()));
+		try {
+			teams.addMember(actor, id, form.details(phone.orElseThrow()), form.getFormKey());
+		}
+		catch (DataIntegrityViolationException sameFormAtOnce) {
+			// the same form's other copy added the member a moment ago
+		}
 		redirect.addFlashAttribute("notice", "member.added");
 		return "redirect:" + team.url();
 	}

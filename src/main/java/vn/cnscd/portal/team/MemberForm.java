@@ -37,6 +37,8 @@ class MemberForm {
 
 	private long version;
 
+	private String formKey;
+
 	static MemberForm of(MemberSummary member) {
 		MemberForm form = new MemberForm();
 		form.fullName = member.fullName();
@@ -108,6 +110,14 @@ class MemberForm {
 
 	public void setJoinedOn(LocalDate joinedOn) {
 		this.joinedOn = joinedOn;
+	}
+
+	public String getFormKey() {
+		return formKey;
+	}
+
+	public void setFormKey(String formKey) {
+		this.formKey = formKey;
 	}
 
 	public long getVersion() {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -256,8 +257,20 @@ public class TeamService {
 
 	@Transactional
 	public MemberSummary addMember(Actor actor, long teamId, MemberDetails details) {
+		return addMember(actor, teamId, details, null);
+	}
+
+	/** Adds a member once per add form: the same form sent twice (a double click) adds nobody the second time. */
+	@Transactional
+	public MemberSummary addMember(Actor actor, long teamId, MemberDetails details, String formKey) {
 		Team team = managedTeam(actor, teamId, null);
-		Member member = members.saveAndFlush(new Member(teamId, details));
+		if (formKey != null) {
+			Optional<Member> added = members.findByFormKey(formKey);
+			if (added.isPresent()) {
+				return member(added.get().getId());
+			}
+		}
+		Member member = members.saveAndFlush(new Member(teamId, details, formKey));
 		audit.recordChanges(actor.audit("MEMBER_ADDED", MEMBER, member.getId(), team.getUnitId()), changes(null, details));
 		return member(member.getId());
 	}

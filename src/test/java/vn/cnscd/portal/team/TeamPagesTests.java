@@ -105,6 +105,18 @@ class TeamPagesTests {
 	}
 
 	@Test
+	void theSameAddFormSentTwiceAddsTheMemberOnce() throws Exception {
+		TeamRoster roster = teamOf(village("11074", 1));
+		for (int click = 0; click < 2; click++) {
+			mvc.perform(memberForm("/teams/" + roster.team().id() + "/members/new", "Lại Thị Hai Lần", "0388555666")
+				.with(as("commune"))
+				.param("formKey", "form-1")).andExpect(redirectedUrl(roster.team().url()));
+		}
+		assertThat(teams.roster(roster.team().id()).activeMembers()).filteredOn(m -> m.phone().equals("0388555666"))
+			.hasSize(1);
+	}
+
+	@Test
 	void badMemberInputIsShownBesideTheFieldsAndNothingIsSaved() throws Exception {
 		TeamRoster roster = teamOf(village("11074", 1));
 		Document form = Jsoup.parse(mvc.perform(memberForm("/teams/" + roster.team().id() + "/members/new", "", "12345")
