@@ -55,8 +55,12 @@ class RosterImportController {
 	}
 
 	@GetMapping("/communes/{id}/roster-import")
-	String page(Actor actor, @PathVariable long id, Model model) {
-		return page(commune(actor, id), model);
+	String page(Actor actor, @PathVariable long id, @RequestParam(required = false) String refused, Model model) {
+		UnitSummary commune = commune(actor, id);
+		if (RosterUploadLimitFilter.TOO_LARGE.equals(refused)) {
+			return refused(new RefusedFileException("tooLarge", RosterFileReader.MAX_MEGABYTES), commune, model);
+		}
+		return page(commune, model);
 	}
 
 	@PostMapping("/communes/{id}/roster-import")
