@@ -1,0 +1,54 @@
+package vn.cnscd.portal.team;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * Sends a roster upload over the servlet's limit (spring.servlet.multipart.max-request-size) back to the
+ * import page, which then says the file is too large, as it says of a file over the import's own, lower,
+ * limit. Tomcat fails such a request as soon as any parameter is read, which Spring Security's CSRF check
+ * does first, so no MaxUploadSizeExceededException ever reaches Spring MVC and the user would get a bare
+ * 413. This filter runs before Spring Security and decides on the declared length, without reading the
+ * body; Tomcat then drops the body (server.tomcat.max-swallow-size) and the browser shows the page.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RosterUploadLimitFilter extends OncePerRequestFilter {
+
+	/** The value of the import page's {@code refused} parameter that shows the too-large message. */
+	static final String TOO_LARGE = "tooLarge";
+
+	private static final Pattern IMPORT = Pattern.compile("/communes/\\d+/roster-import");
+
+	private final long limit;
+
+	RosterUploadLimitFilter(@Value("${spring.servlet.multipart.max-request-size}") DataSize limit) {
+		this.limit = limit.toBytes();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+		if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > limit
+				&& IMPORT.matcher(path).matches()) {
+			response.sendRedirect(request.getContextPath() + path + "?refused=" + TOO_LARGE);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}
