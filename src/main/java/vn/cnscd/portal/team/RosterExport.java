@@ -158,7 +158,7 @@ class RosterExport {
 			}
 			String reasons = roster.problems()
 				.stream()
-				.map(problem -> labels.text(problem.key(), problem.arguments()))
+				.map(problem -> labels.text(problem.getCodes()[0], problem.getArguments()))
 				.collect(Collectors.joining(" "));
 			return labels.text("rosterFile.status.incomplete", reasons);
 		}
