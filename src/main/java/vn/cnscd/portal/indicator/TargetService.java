@@ -1,0 +1,242 @@
+package vn.cnscd.portal.indicator;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.StaleEditException;
+import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitService;
+import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.audit.AuditLog;
+
+/**
+ * Targets per indicator, unit and year. A district officer sets the targets of the district's communes, a
+ * commune chair splits the commune's over its villages, each in one grid saved at once. A target of a
+ * percentage indicator is a percentage (0 to 100) of the unit's adults or households; any other target is
+ * a count: for a STOCK the level to reach by the end of the year, for a FLOW the year's total.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TargetService {
+
+	static final String TARGET = "TARGET";
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/**
+	 * The first key of the PostgreSQL advisory lock that makes two saves of one grid wait for each other (the
+	 * second key is the grid's unit), so that both cannot pass the fingerprint check.
+	 */
+	private static final int GRID_LOCK = 7;
+
+	private final TargetRepository targets;
+
+	private final IndicatorService indicators;
+
+	private final UnitService units;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	TargetService(TargetRepository targets, IndicatorService indicators, UnitService units, JdbcClient jdbc,
+			AuditLog audit) {
+		this.targets = targets;
+		this.indicators = indicators;
+		this.units = units;
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	// --- reading, for other modules (no area check: for code that has made its own) ----------------------
+
+	/** One unit's targets of a year: indicator id to value. */
+	public Map<Long, BigDecimal> targets(long unitId, int year) {
+		return jdbc.sql("SELECT indicator_id, value FROM target WHERE unit_id = :unit AND year = :year")
+			.param("unit", unitId)
+			.param("year", year)
+			.query((rs, row) -> Map.entry(rs.getLong("indicator_id"), rs.getBigDecimal("value")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * The targets of a year of every unit whose path starts with {@code path} (see {@link UnitSummary#path()}),
+	 * the unit itself included: unit id to indicator id to value.
+	 */
+	public Map<Long, Map<Long, BigDecimal>> targetsUnder(String path, int year) {
+		Map<Long, Map<Long, BigDecimal>> found = new HashMap<>();
+		jdbc.sql("""
+				SELECT t.unit_id, t.indicator_id, t.value FROM target t JOIN unit u ON u.id = t.unit_id
+				WHERE t.year = :year AND (u.ancestor_path || u.id || '/') LIKE :path""")
+			.param("year", year)
+			.param("path", path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+			.query((rs, row) -> found.computeIfAbsent(rs.getLong("unit_id"), unit -> new HashMap<>())
+				.put(rs.getLong("indicator_id"), rs.getBigDecimal("value")))
+			.list();
+		return found;
+	}
+
+	// --- the grids ---------------------------------------------------------------------------------------
+
+	/**
+	 * Who changes a grid: a district officer the communes of a district in their area, the chair of a
+	 * commune its villages. Everyone else who may see the unit reads it.
+	 */
+	public boolean canEdit(Actor actor, UnitSummary parent) {
+		if (parent.closed() || !actor.covers(parent)) {
+			return false;
+		}
+		return switch (parent.level()) {
+			case DISTRICT -> actor.is(Role.DISTRICT_OFFICER);
+			case COMMUNE -> actor.is(Role.COMMUNE_CHAIR);
+			default -> false;
+		};
+	}
+
+	/**
+	 * The grid of a district (its communes) or a commune (its villages), with the rows the actor may see. A
+	 * district's columns are the active indicators; a commune's those villages report, the only ones a
+	 * village's target means something for.
+	 */
+	TargetSheet sheet(Actor actor, long parentId, int year) {
+		return load(actor, units.view(actor, parentId), year);
+	}
+
+	private TargetSheet load(Actor actor, UnitSummary parent, int year) {
+		List<UnitSummary> rows = units.openChildren(parent.id()).stream().filter(actor::covers).toList();
+		List<IndicatorSummary> columns = switch (parent.level()) {
+			case DISTRICT -> indicators.active();
+			case COMMUNE -> indicators.villageReportIndicators();
+			default -> throw new IllegalArgumentException("Only districts and communes have a target grid");
+		};
+		List<StoredTarget> stored = rows.isEmpty() || columns.isEmpty() ? List.of() : jdbc.sql("""
+				SELECT id, indicator_id, unit_id, value, version FROM target
+				WHERE year = :year AND unit_id = ANY (:units) AND indicator_id = ANY (:indicators)""")
+			.param("year", year)
+			.param("units", rows.stream().map(UnitSummary::id).toArray(Long[]::new))
+			.param("indicators", columns.stream().map(IndicatorSummary::id).toArray(Long[]::new))
+			.query(StoredTarget.class)
+			.list();
+		return TargetSheet.of(parent, year, rows, columns, stored, canEdit(actor, parent));
+	}
+
+	/** A cell of a grid as saved: no value means no target. */
+	record Cell(long unitId, long indicatorId, BigDecimal value) {
+	}
+
+	/**
+	 * Saves the cells of a grid at once, or nothing: if any of its targets changed since the page showed
+	 * {@code fingerprint}, nothing is saved and a {@link StaleEditException} says so. Cells left out are left
+	 * as they are; every target that changes is audited.
+	 */
+	@Transactional
+	void save(Actor actor, long parentId, int year, Collection<Cell> cells, String fingerprint) {
+		UnitSummary parent = units.view(actor, parentId);
+		if (!canEdit(actor, parent)) {
+			throw new AccessDeniedException(actor.username() + " may not set the targets under unit " + parentId);
+		}
+		jdbc.sql("SELECT pg_advisory_xact_lock(:grid, :parent)")
+			.param("grid", GRID_LOCK)
+			.param("parent", Long.hashCode(parentId))
+			.query((rs, row) -> row)
+			.list();
+		TargetSheet sheet = load(actor, parent, year);
+		if (!sheet.fingerprint().equals(fingerprint)) {
+			throw new StaleEditException();
+		}
+		Map<Long, IndicatorSummary> columns = sheet.indicators()
+			.stream()
+			.collect(Collectors.toMap(IndicatorSummary::id, Function.identity()));
+		Set<Long> rows = sheet.units().stream().map(UnitSummary::id).collect(Collectors.toSet());
+		for (Cell cell : cells) {
+			if (!rows.contains(cell.unitId()) || !columns.containsKey(cell.indicatorId())) {
+				throw new AccessDeniedException("Unit " + cell.unitId() + " and indicator " + cell.indicatorId()
+						+ " are not in the grid of unit " + parentId);
+			}
+			check(columns.get(cell.indicatorId()), cell.value());
+		}
+		Map<List<Long>, Target> existing = targets
+			.findByYearAndUnitIdInAndIndicatorIdIn(year, rows, columns.keySet())
+			.stream()
+			.collect(Collectors.toMap(target -> List.of(target.getUnitId(), target.getIndicatorId()),
+					Function.identity()));
+		for (Cell cell : cells) {
+			Target target = existing.get(List.of(cell.unitId(), cell.indicatorId()));
+			BigDecimal before = target == null ? null : target.getValue();
+			if (before == null ? cell.value() == null : cell.value() != null && before.compareTo(cell.value()) == 0) {
+				continue;
+			}
+			if (cell.value() == null) {
+				targets.delete(target);
+			}
+			else if (target == null) {
+				target = targets.save(new Target(cell.indicatorId(), cell.unitId(), year, cell.value()));
+			}
+			else {
+				target.set(cell.value());
+			}
+			audit.record(actor.audit("TARGET_SET", TARGET, target.getId(), cell.unitId())
+				.withChange(columns.get(cell.indicatorId()).code(), DecimalText.plain(before),
+						DecimalText.plain(cell.value())));
+		}
+		targets.flush();
+	}
+
+	private static void check(IndicatorSummary indicator, BigDecimal value) {
+		if (value != null && (value.signum() < 0 || (indicator.percentage() && value.compareTo(HUNDRED) > 0))) {
+			throw new IllegalArgumentException("No target of " + indicator.code() + " is " + value);
+		}
+	}
+
+	/** For each column of a commune's grid, the commune's own target beside what its villages' add up to. */
+	List<TargetComparison> comparisons(TargetSheet sheet) {
+		if (sheet.parent().level() != UnitLevel.COMMUNE) {
+			throw new IllegalArgumentException("Only a commune's targets are split over its villages");
+		}
+		Map<Long, BigDecimal> own = targets(sheet.parent().id(), sheet.year());
+		List<TargetComparison> comparisons = new ArrayList<>();
+		for (IndicatorSummary indicator : sheet.indicators()) {
+			List<TargetArithmetic.Share> shares = sheet.units()
+				.stream()
+				.map(village -> new TargetArithmetic.Share(sheet.value(village.id(), indicator.id()),
+						indicator.percentage() ? indicator.denominator().of(village) : 0))
+				.toList();
+			comparisons.add(TargetArithmetic.compare(indicator, own.get(indicator.id()), shares));
+		}
+		return comparisons;
+	}
+
+	/**
+	 * A village's targets of a year, if the actor may see the village: one per indicator villages report,
+	 * and one per other indicator the village has a target of (a deactivated one, say).
+	 */
+	List<UnitTarget> villageTargets(Actor actor, UnitSummary village, int year) {
+		units.view(actor, village.id());
+		Map<Long, BigDecimal> values = targets(village.id(), year);
+		return indicators.all()
+			.stream()
+			.filter(indicator -> (indicator.active() && indicator.villageReported()) || values.containsKey(indicator.id()))
+			.map(indicator -> new UnitTarget(indicator, values.get(indicator.id())))
+			.toList();
+	}
+
+	record UnitTarget(IndicatorSummary indicator, BigDecimal value) {
+	}
+
+}
