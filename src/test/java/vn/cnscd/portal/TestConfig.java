@@ -2,6 +2,7 @@ package vn.cnscd.portal;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,12 @@ public class TestConfig {
 			registry.add("spring.datasource.username", TestDatabase::user);
 			registry.add("spring.datasource.password", TestDatabase::password);
 		};
+	}
+
+	@Bean
+	@Primary
+	MutableClock testClock() {
+		return new MutableClock();
 	}
 
 	/** Fails on purpose, to show what a user sees of a server error; found by component scanning. */

@@ -3,6 +3,7 @@ package vn.cnscd.portal.web;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
@@ -22,6 +23,8 @@ public class Formats {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
+
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
 		.withZone(WebConfig.ZONE);
 
@@ -33,6 +36,21 @@ public class Formats {
 
 	public String date(LocalDate date) {
 		return date == null ? "" : DATE.format(date);
+	}
+
+	/** A share as a percentage with one decimal: 72,5 % in Vietnamese. */
+	public String percent(Number part, Number whole) {
+		if (part == null || whole == null || whole.doubleValue() == 0) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
+		format.setMaximumFractionDigits(1);
+		return format.format(part.doubleValue() / whole.doubleValue());
+	}
+
+	/** A reporting month: 10/2026. */
+	public String month(YearMonth month) {
+		return month == null ? "" : MONTH.format(month);
 	}
 
 	public String dateTime(Instant instant) {

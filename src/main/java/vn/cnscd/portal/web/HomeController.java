@@ -8,15 +8,23 @@ import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.reporting.ReportingOverview;
+import vn.cnscd.portal.reporting.VillageLine;
 
-/** Each role's home page: their unit and what is under it that they look after. */
+/**
+ * Each role's home page. A village head sees this month's report first; a commune chair sees which villages
+ * have not sent theirs, with a number to call; others see the units they look after.
+ */
 @Controller
 class HomeController {
 
 	private final UnitService units;
 
-	HomeController(UnitService units) {
+	private final ReportingOverview reporting;
+
+	HomeController(UnitService units, ReportingOverview reporting) {
 		this.units = units;
+		this.reporting = reporting;
 	}
 
 	@GetMapping("/")
@@ -24,8 +32,18 @@ class HomeController {
 		UnitSummary home = units.get(actor.homeUnitId());
 		model.addAttribute("actor", actor);
 		model.addAttribute("home", home);
-		if (home.level() != UnitLevel.VILLAGE) {
+		if (home.level() == UnitLevel.VILLAGE) {
+			model.addAttribute("month", reporting.villageMonth(actor, home.id()));
+		}
+		else {
 			model.addAttribute("children", units.children(actor, home.id(), false));
+		}
+		if (home.level() == UnitLevel.COMMUNE) {
+			model.addAttribute("reportingMonth", reporting.reportingMonth());
+			model.addAttribute("missing", reporting.villages(actor, home, reporting.reportingMonth())
+				.stream()
+				.filter(VillageLine::missing)
+				.toList());
 		}
 		return "web/home";
 	}

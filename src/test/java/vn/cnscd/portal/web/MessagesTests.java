@@ -37,6 +37,12 @@ class MessagesTests {
 	private static final Set<String> TEXT_ATTRIBUTES = Set.of("placeholder", "title", "alt", "aria-label", "value",
 			"data-label");
 
+	/** A value sent with the form but not shown: a button's, a hidden field's, a choice's. */
+	private static boolean machineValue(Element element) {
+		return element.tagName().equals("button") || element.tagName().equals("option")
+				|| Set.of("hidden", "checkbox", "radio").contains(element.attr("type"));
+	}
+
 	static Properties bundle(String language) throws IOException {
 		Properties properties = new Properties();
 		try (InputStream in = MessagesTests.class.getResourceAsStream("/messages/messages_" + language + ".properties")) {
@@ -58,6 +64,19 @@ class MessagesTests {
 		assertThat(new TreeSet<>(vi.stringPropertyNames())).isEqualTo(new TreeSet<>(en.stringPropertyNames()));
 		vi.forEach((key, value) -> assertThat(value.toString()).as("vi " + key).isNotBlank());
 		en.forEach((key, value) -> assertThat(value.toString()).as("en " + key).isNotBlank());
+	}
+
+	/** MessageFormat reads a single quote as the start of quoted text, which would swallow the arguments. */
+	@Test
+	void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+		for (String language : List.of("vi", "en")) {
+			bundle(language).forEach((key, value) -> {
+				String text = value.toString();
+				if (text.matches("(?s).*\\{\\d.*")) {
+					assertThat(text.replace("''", "")).as(language + " " + key).doesNotContain("'");
+				}
+			});
+		}
 	}
 
 	@Test
@@ -90,8 +109,7 @@ class MessagesTests {
 				}
 				for (Attribute attribute : element.attributes()) {
 					if (TEXT_ATTRIBUTES.contains(attribute.getKey()) && LETTER.matcher(attribute.getValue()).find()
-							&& !(attribute.getKey().equals("value") && element.hasAttr("type")
-									&& element.attr("type").equals("hidden"))) {
+							&& !(attribute.getKey().equals("value") && machineValue(element))) {
 						hardCoded.add(TEMPLATES.relativize(template) + ": " + attribute.getKey() + "=\"" + attribute.getValue() + "\"");
 					}
 				}

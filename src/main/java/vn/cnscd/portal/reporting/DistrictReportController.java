@@ -1,0 +1,85 @@
+package vn.cnscd.portal.reporting;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitRow;
+import vn.cnscd.portal.area.UnitService;
+import vn.cnscd.portal.area.UnitSummary;
+
+/** A district's month: per commune, how many villages have sent their report and where the commune's own is. */
+@Controller
+class DistrictReportController {
+
+	private final UnitService units;
+
+	private final VillageReportService villageReports;
+
+	private final CommuneReportService communeReports;
+
+	private final Deadlines deadlines;
+
+	DistrictReportController(UnitService units, VillageReportService villageReports,
+			CommuneReportService communeReports, Deadlines deadlines) {
+		this.units = units;
+		this.villageReports = villageReports;
+		this.communeReports = communeReports;
+		this.deadlines = deadlines;
+	}
+
+	/** Each role's own reporting page for the month being collected. */
+	@GetMapping("/reports")
+	String mine(Actor actor) {
+		UnitSummary home = units.get(actor.homeUnitId());
+		YearMonth month = deadlines.reportingMonth();
+		return switch (home.level()) {
+			case VILLAGE -> "redirect:" + home.url() + "/reports/" + month;
+			case COMMUNE, DISTRICT -> "redirect:" + home.url() + "/reports/" + month;
+			case PROVINCE -> "redirect:" + home.url();
+		};
+	}
+
+	record CommuneLine(UnitSummary commune, long villages, long sent, long late, CommuneReportStatus status) {
+	}
+
+	@GetMapping("/districts/{id}/reports/{period}")
+	String district(Actor actor, @PathVariable long id, @PathVariable String period, Model model) {
+		UnitSummary district = units.view(actor, id);
+		if (district.level() != UnitLevel.DISTRICT) {
+			throw new ReportNotFoundException();
+		}
+		YearMonth month = deadlines.month(period).orElseThrow(ReportNotFoundException::new);
+		Map<Long, VillageReportSummary> sent = villageReports.reportsUnder(district.path(), month);
+		Map<Long, List<UnitSummary>> villagesByCommune = units.openUnits(actor, UnitLevel.VILLAGE)
+			.stream()
+			.filter(village -> village.isUnder(district.path()))
+			.collect(Collectors.groupingBy(UnitSummary::parentId));
+		Map<Long, CommuneReportStatus> statuses = communeReports.statusesUnder(district.path(), month);
+		List<CommuneLine> lines = units.children(actor, id, false).stream().map(UnitRow::unit).map(commune -> {
+			List<VillageReportSummary> reports = villagesByCommune.getOrDefault(commune.id(), List.of())
+				.stream()
+				.map(village -> sent.get(village.id()))
+				.filter(report -> report != null && report.status().sent())
+				.toList();
+			return new CommuneLine(commune, villagesByCommune.getOrDefault(commune.id(), List.of()).size(),
+					reports.size(), reports.stream().filter(report -> Boolean.TRUE.equals(report.late())).count(),
+					statuses.get(commune.id()));
+		}).toList();
+		model.addAttribute("district", district);
+		model.addAttribute("period", month);
+		model.addAttribute("previousMonth", month.minusMonths(1));
+		model.addAttribute("nextMonth", month.isBefore(deadlines.currentMonth()) ? month.plusMonths(1) : null);
+		model.addAttribute("lines", lines);
+		return "reporting/district-reports";
+	}
+
+}

@@ -1,0 +1,227 @@
+package vn.cnscd.portal.reporting;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.StaleEditException;
+import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.indicator.IndicatorService;
+import vn.cnscd.portal.indicator.IndicatorSummary;
+
+/**
+ * The village monthly report: one page for a cheap phone on a weak connection, saved as a draft or
+ * submitted; then read, approved or returned by the commune chair, and unlocked by a district officer.
+ */
+@Controller
+class VillageReportController {
+
+	private final VillageReportService reports;
+
+	private final IndicatorService indicators;
+
+	private final Deadlines deadlines;
+
+	VillageReportController(VillageReportService reports, IndicatorService indicators, Deadlines deadlines) {
+		this.reports = reports;
+		this.indicators = indicators;
+		this.deadlines = deadlines;
+	}
+
+	@GetMapping("/villages/{id}/reports")
+	String list(Actor actor, @PathVariable long id, Model model) {
+		UnitSummary village = reports.village(actor, id);
+		model.addAttribute("village", village);
+		model.addAttribute("reports", reports.history(actor, id));
+		model.addAttribute("current", deadlines.reportingMonth());
+		model.addAttribute("canWrite", reports.canWrite(actor, village));
+		return "reporting/village-reports";
+	}
+
+	@GetMapping("/villages/{id}/reports/{period}")
+	String show(Actor actor, @PathVariable long id, @PathVariable String period, Model model) {
+		UnitSummary village = reports.village(actor, id);
+		YearMonth month = month(period);
+		Optional<VillageReport> report = reports.find(id, month);
+		if (reports.canWrite(actor, village) && report.map(r -> r.getStatus().editable()).orElse(true)) {
+			VillageReportForm form = report.map(VillageReportController::formOf).orElseGet(VillageReportForm::new);
+			form.setFormKey(UUID.randomUUID().toString());
+			return form(village, month, report.orElse(null), form, model);
+		}
+		model.addAttribute("village", village);
+		model.addAttribute("period", month);
+		model.addAttribute("due", deadlines.villageDue(month));
+		model.addAttribute("report", report.map(VillageReport::summary).orElse(null));
+		model.addAttribute("reportContent", report.map(VillageReport::content).orElse(null));
+		model.addAttribute("rows", rows(village, month));
+		model.addAttribute("canReview", report.isPresent() && reports.canReview(actor, village)
+				&& report.get().getStatus() == ReportStatus.SUBMITTED);
+		model.addAttribute("canUnlock", report.isPresent() && reports.canUnlock(actor, village)
+				&& report.get().getStatus() == ReportStatus.APPROVED);
+		return "reporting/village-report";
+	}
+
+	@PostMapping("/villages/{id}/reports/{period}")
+	String save(Actor actor, @PathVariable long id, @PathVariable String period,
+			@RequestParam(defaultValue = "draft") String action, @Valid @ModelAttribute("form") VillageReportForm form,
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		UnitSummary village = reports.village(actor, id);
+		YearMonth month = month(period);
+		boolean submit = "submit".equals(action);
+		ReportContent content = ReportChecks.check(form, indicators.villageReportIndicators(),
+				reports.previousValues(id, month), village, submit, result);
+		Optional<VillageReport> existing = reports.find(id, month);
+		if (content == null || result.hasErrors()) {
+			return form(village, month, existing.orElse(null), form, model);
+		}
+		SaveOutcome outcome;
+		try {
+			outcome = reports.save(actor, id, month, content, submit, form.getVersion(), form.getFormKey());
+		}
+		catch (ConcurrentReportException collision) {
+			outcome = reports.afterCollision(id, month, form.getFormKey());
+		}
+		String page = "/villages/" + id + "/reports/" + month;
+		switch (outcome) {
+			case SAVED -> redirect.addFlashAttribute("notice", "report.saved");
+			case SUBMITTED, ALREADY_DONE -> redirect.addFlashAttribute("notice", "report.submitted");
+			case STALE, LOCKED -> {
+				result.reject(outcome == SaveOutcome.LOCKED ? "report.locked" : "edit.conflict");
+				response.setStatus(HttpStatus.CONFLICT.value());
+				return form(village, month, reports.find(id, month).orElse(null), form, model);
+			}
+		}
+		return "redirect:" + page;
+	}
+
+	@PostMapping("/villages/{id}/reports/{period}/approve")
+	String approve(Actor actor, @PathVariable long id, @PathVariable String period, @RequestParam long version,
+			RedirectAttributes redirect) {
+		YearMonth month = month(period);
+		try {
+			reports.approve(actor, id, month, version);
+			redirect.addFlashAttribute("notice", "report.approved");
+		}
+		catch (StaleEditException stale) {
+			redirect.addFlashAttribute("warning", "report.reviewConflict");
+		}
+		return "redirect:/villages/" + id + "/reports/" + month;
+	}
+
+	@PostMapping("/villages/{id}/reports/{period}/return")
+	String giveBack(Actor actor, @PathVariable long id, @PathVariable String period, @RequestParam long version,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		YearMonth month = month(period);
+		if (reason.isBlank() || reason.length() > 2000) {
+			redirect.addFlashAttribute("warning", "report.reason.required");
+			return "redirect:/villages/" + id + "/reports/" + month;
+		}
+		try {
+			reports.giveBack(actor, id, month, reason.strip(), version);
+			redirect.addFlashAttribute("notice", "report.returned");
+		}
+		catch (StaleEditException stale) {
+			redirect.addFlashAttribute("warning", "report.reviewConflict");
+		}
+		return "redirect:/villages/" + id + "/reports/" + month;
+	}
+
+	@PostMapping("/villages/{id}/reports/{period}/unlock")
+	String unlock(Actor actor, @PathVariable long id, @PathVariable String period, @RequestParam long version,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		YearMonth month = month(period);
+		if (reason.isBlank() || reason.length() > 2000) {
+			redirect.addFlashAttribute("warning", "report.reason.required");
+			return "redirect:/villages/" + id + "/reports/" + month;
+		}
+		try {
+			reports.unlock(actor, id, month, reason.strip(), version);
+			redirect.addFlashAttribute("notice", "report.unlocked");
+		}
+		catch (StaleEditException stale) {
+			redirect.addFlashAttribute("warning", "report.reviewConflict");
+		}
+		return "redirect:/villages/" + id + "/reports/" + month;
+	}
+
+	private String form(UnitSummary village, YearMonth month, VillageReport report, VillageReportForm form,
+			Model model) {
+		model.addAttribute("village", village);
+		model.addAttribute("period", month);
+		model.addAttribute("due", deadlines.villageDue(month));
+		model.addAttribute("overdue", deadlines.today().isAfter(deadlines.villageDue(month)));
+		model.addAttribute("report", report == null ? null : report.summary());
+		model.addAttribute("rows", rows(village, month));
+		model.addAttribute("form", form);
+		return "reporting/village-report-form";
+	}
+
+	private List<IndicatorRow> rows(UnitSummary village, YearMonth month) {
+		Map<Long, VillageReportService.PreviousValue> previous = reports.previousValues(village.id(), month);
+		return indicators.villageReportIndicators()
+			.stream()
+			.map(indicator -> new IndicatorRow(indicator, previous.get(indicator.id()), village))
+			.toList();
+	}
+
+	/** An indicator on the form, with its value of the month before for a STOCK. */
+	record IndicatorRow(IndicatorSummary indicator, VillageReportService.PreviousValue previous, UnitSummary village) {
+
+		public Integer denominatorValue() {
+			if (indicator.denominator() == null) {
+				return null;
+			}
+			return switch (indicator.denominator()) {
+				case HOUSEHOLDS -> village.households();
+				case ADULTS -> village.adults();
+			};
+		}
+
+	}
+
+	private static VillageReportForm formOf(VillageReport report) {
+		VillageReportForm form = new VillageReportForm();
+		ReportContent content = report.content();
+		content.values().forEach((indicator, value) -> {
+			form.getValues().put(indicator, String.valueOf(value.value()));
+			if (value.explanation() != null) {
+				form.getExplanations().put(indicator, value.explanation());
+			}
+		});
+		form.setSessionsHeld(text(content.sessionsHeld()));
+		form.setResidentsGuided(text(content.residentsGuided()));
+		form.setHouseholdsVisited(text(content.householdsVisited()));
+		form.setObstacles(content.obstacles());
+		form.setProposals(content.proposals());
+		form.setVersion(report.getVersion());
+		return form;
+	}
+
+	private static String text(Integer number) {
+		return number == null ? null : number.toString();
+	}
+
+	/** A reporting month, as in /2026-10; a month not yet begun has no report. */
+
+	private YearMonth month(String period) {
+		return deadlines.month(period).orElseThrow(ReportNotFoundException::new);
+	}
+
+}

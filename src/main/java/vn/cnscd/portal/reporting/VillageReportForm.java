@@ -1,0 +1,107 @@
+package vn.cnscd.portal.reporting;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.constraints.Size;
+
+/**
+ * The monthly report as typed: numbers stay text until checked, so that whatever was typed comes back with
+ * its message. {@code version} is the report's version when the form was opened (none for a new report);
+ * {@code formKey} names this copy of the form, so that sending it twice counts once.
+ */
+class VillageReportForm {
+
+	private Map<Long, String> values = new LinkedHashMap<>();
+
+	private Map<Long, String> explanations = new LinkedHashMap<>();
+
+	private String sessionsHeld;
+
+	private String residentsGuided;
+
+	private String householdsVisited;
+
+	@Size(max = 4000)
+	private String obstacles;
+
+	@Size(max = 4000)
+	private String proposals;
+
+	private Long version;
+
+	private String formKey;
+
+	public Map<Long, String> getValues() {
+		return values;
+	}
+
+	public void setValues(Map<Long, String> values) {
+		this.values = values;
+	}
+
+	public Map<Long, String> getExplanations() {
+		return explanations;
+	}
+
+	public void setExplanations(Map<Long, String> explanations) {
+		this.explanations = explanations;
+	}
+
+	public String getSessionsHeld() {
+		return sessionsHeld;
+	}
+
+	public void setSessionsHeld(String sessionsHeld) {
+		this.sessionsHeld = sessionsHeld;
+	}
+
+	public String getResidentsGuided() {
+		return residentsGuided;
+	}
+
+	public void setResidentsGuided(String residentsGuided) {
+		this.residentsGuided = residentsGuided;
+	}
+
+	public String getHouseholdsVisited() {
+		return householdsVisited;
+	}
+
+	public void setHouseholdsVisited(String householdsVisited) {
+		this.householdsVisited = householdsVisited;
+	}
+
+	public String getObstacles() {
+		return obstacles;
+	}
+
+	public void setObstacles(String obstacles) {
+		this.obstacles = obstacles;
+	}
+
+	public String getProposals() {
+		return proposals;
+	}
+
+	public void setProposals(String proposals) {
+		this.proposals = proposals;
+	}
+
+	public Long getVersion() {
+		return version;
+	}
+
+	public void setVersion(Long version) {
+		this.version = version;
+	}
+
+	public String getFormKey() {
+		return formKey;
+	}
+
+	public void setFormKey(String formKey) {
+		this.formKey = formKey;
+	}
+
+}
