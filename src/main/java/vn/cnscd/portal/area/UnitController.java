@@ -113,6 +113,7 @@ class UnitController {
 			units.update(actor, id, form.draft(), form.getVersion());
 		}
 		catch (StaleEditException stale) {
+			form.setVersion(units.get(id).version());
 			return conflict(result, response, editForm(unit, form, model));
 		}
 		redirect.addFlashAttribute("notice", "unit.updated");
@@ -150,12 +151,17 @@ class UnitController {
 			units.close(actor, id, on, form.getVersion());
 		}
 		catch (StaleEditException stale) {
+			form.setVersion(units.get(id).version());
 			return conflict(result, response, "area/unit-close");
 		}
 		redirect.addFlashAttribute("notice", "unit.closed");
 		return "redirect:" + unit.url();
 	}
 
+	/**
+	 * Someone saved first: the form comes back with what this user typed and the version now stored, so that
+	 * saving again, after reading the message, is a deliberate overwrite.
+	 */
 	private String conflict(BindingResult result, HttpServletResponse response, String view) {
 		result.reject("edit.conflict");
 		response.setStatus(HttpStatus.CONFLICT.value());

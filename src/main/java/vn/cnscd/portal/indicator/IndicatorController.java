@@ -96,6 +96,7 @@ class IndicatorController {
 		catch (StaleEditException stale) {
 			result.reject("edit.conflict");
 			response.setStatus(HttpStatus.CONFLICT.value());
+			form.setVersion(indicators.get(id).version());
 			return form(indicator, form, model);
 		}
 		catch (IndicatorInUseException inUse) {

@@ -87,6 +87,7 @@ class MemberController {
 		catch (StaleEditException stale) {
 			result.reject("edit.conflict");
 			response.setStatus(HttpStatus.CONFLICT.value());
+			form.setVersion(teams.member(id).version());
 			return form(team, member, form, model);
 		}
 		redirect.addFlashAttribute("notice", "member.updated");
@@ -124,6 +125,7 @@ class MemberController {
 		catch (StaleEditException stale) {
 			result.reject("edit.conflict");
 			response.setStatus(HttpStatus.CONFLICT.value());
+			form.setVersion(teams.member(id).version());
 			return "team/member-remove";
 		}
 		redirect.addFlashAttribute("notice", "member.removed");

@@ -88,6 +88,7 @@ class SteeringController {
 			steering.update(actor, id, form.draft(phone.orElse(null)), form.getVersion());
 		}
 		catch (StaleEditException stale) {
+			form.setVersion(current(actor, id).version());
 			return conflict(result, response, form(choices, form, id, model));
 		}
 		redirect.addFlashAttribute("notice", "steering.updated");

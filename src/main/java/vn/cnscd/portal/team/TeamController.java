@@ -161,6 +161,7 @@ class TeamController {
 		catch (StaleEditException stale) {
 			result.reject("edit.conflict");
 			response.setStatus(HttpStatus.CONFLICT.value());
+			form.setVersion(teams.summary(id).version());
 			return editForm(roster.team(), form, model);
 		}
 		redirect.addFlashAttribute("notice", "team.updated");
@@ -192,6 +193,7 @@ class TeamController {
 		catch (StaleEditException stale) {
 			result.reject("edit.conflict");
 			response.setStatus(HttpStatus.CONFLICT.value());
+			form.setVersion(teams.summary(id).version());
 			return "team/dissolve";
 		}
 		redirect.addFlashAttribute("notice", "team.dissolved");

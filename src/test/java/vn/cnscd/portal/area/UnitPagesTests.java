@@ -218,6 +218,16 @@ class UnitPagesTests {
 		assertThat(form.select(".alert-error").text()).contains("Người khác vừa lưu thay đổi");
 		assertThat(form.getElementById("name").attr("value")).isEqualTo("Sửa sau");
 		assertThat(units.get(village.id()).name()).isEqualTo("Sửa trước");
+		String current = form.getElementById("version").attr("value");
+		assertThat(current).isEqualTo(String.valueOf(units.get(village.id()).version()));
+		mvc.perform(post(village.url() + "/edit").with(as("commune"))
+			.with(csrf())
+			.param("name", "Sửa sau")
+			.param("kind", "KHU_DAN_CU")
+			.param("households", "301")
+			.param("adults", "701")
+			.param("version", current)).andExpect(status().is3xxRedirection());
+		assertThat(units.get(village.id()).name()).isEqualTo("Sửa sau");
 	}
 
 	@Test
