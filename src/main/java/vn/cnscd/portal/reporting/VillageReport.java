@@ -89,12 +89,16 @@ class VillageReport {
 		this.updatedAt = at;
 	}
 
+	/**
+	 * Sends the report. A report first sent on time and returned for changes stays on time when it is sent
+	 * again: the chair's return should not make the village late.
+	 */
 	void submit(String key, long by, Instant at, boolean late) {
 		this.status = ReportStatus.SUBMITTED;
 		this.submissionKey = key;
 		this.submittedBy = by;
 		this.submittedAt = at;
-		this.late = late;
+		this.late = Boolean.FALSE.equals(this.late) ? Boolean.FALSE : late;
 	}
 
 	/** Keeps what was typed without sending it; a returned report stays returned, with its reason. */

@@ -148,7 +148,7 @@ public class VillageReportService {
 			report.submit(formKey, actor.userId(), now, late);
 			reports.saveAndFlush(report);
 			audit.record(actor.audit("REPORT_SUBMITTED", ENTITY, report.getId(), report.getVillageId())
-				.withChange("late", null, String.valueOf(late)));
+				.withChange("late", null, String.valueOf(report.getLate())));
 			obstacles.raise(report.getVillageId(), period, ObstacleService.Source.VILLAGE_REPORT, report.getId(),
 					content.obstacles(), actor);
 			return SaveOutcome.SUBMITTED;

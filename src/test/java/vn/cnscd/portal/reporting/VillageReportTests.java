@@ -232,6 +232,16 @@ class VillageReportTests {
 			.param("v", village.id()).param("p", april.atDay(1)).query(Boolean.class).single()).isFalse();
 		assertThat(jdbc.sql("SELECT late FROM village_report WHERE village_id = :v AND period = :p")
 			.param("v", village.id()).param("p", march.atDay(1)).query(Boolean.class).single()).isTrue();
+
+		clock.set(LocalDateTime.of(2030, 5, 20, 9, 0).atZone(HANOI).toInstant());
+		mvc.perform(post(url(april) + "/return").with(as("commune")).with(csrf())
+			.param("version", String.valueOf(version(april)))
+			.param("reason", "Kiểm tra lại số liệu"));
+		mvc.perform(report(april, "submit", "again").with(as("village")).param("version", String.valueOf(version(april))))
+			.andExpect(redirectedUrl(url(april)));
+		assertThat(jdbc.sql("SELECT late FROM village_report WHERE village_id = :v AND period = :p")
+			.param("v", village.id()).param("p", april.atDay(1)).query(Boolean.class).single())
+			.as("sent on time, returned, sent again after the due date").isFalse();
 	}
 
 	@Test
