@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
-import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.indicator.IndicatorService;
 
@@ -92,39 +91,27 @@ class CommuneReportController {
 				return page(actor, commune, month, communeReports.find(id, month).orElse(null), form, model);
 			}
 		}
-		return "redirect:/communes/" + id + "/reports/" + month;
+		return "redirect:" + page(id, month);
 	}
 
 	@PostMapping("/communes/{id}/reports/{period}/acknowledge")
 	String acknowledge(Actor actor, @PathVariable long id, @PathVariable String period, @RequestParam long version,
 			RedirectAttributes redirect) {
 		YearMonth month = month(period);
-		try {
-			communeReports.acknowledge(actor, id, month, version);
-			redirect.addFlashAttribute("notice", "communeReport.acknowledged");
-		}
-		catch (StaleEditException stale) {
-			redirect.addFlashAttribute("warning", "report.reviewConflict");
-		}
-		return "redirect:/communes/" + id + "/reports/" + month;
+		return ReviewStep.run(page(id, month), "communeReport.acknowledged", redirect,
+				() -> communeReports.acknowledge(actor, id, month, version));
 	}
 
 	@PostMapping("/communes/{id}/reports/{period}/return")
 	String giveBack(Actor actor, @PathVariable long id, @PathVariable String period, @RequestParam long version,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		YearMonth month = month(period);
-		if (reason.isBlank() || reason.length() > 2000) {
-			redirect.addFlashAttribute("warning", "report.reason.required");
-			return "redirect:/communes/" + id + "/reports/" + month;
-		}
-		try {
-			communeReports.giveBack(actor, id, month, reason.strip(), version);
-			redirect.addFlashAttribute("notice", "communeReport.returned");
-		}
-		catch (StaleEditException stale) {
-			redirect.addFlashAttribute("warning", "report.reviewConflict");
-		}
-		return "redirect:/communes/" + id + "/reports/" + month;
+		return ReviewStep.withReason(page(id, month), "communeReport.returned", reason, redirect,
+				() -> communeReports.giveBack(actor, id, month, reason.strip(), version));
+	}
+
+	private static String page(long id, YearMonth month) {
+		return "/communes/" + id + "/reports/" + month;
 	}
 
 	private String page(Actor actor, UnitSummary commune, YearMonth month, CommuneReport report,

@@ -41,11 +41,7 @@ class DistrictReportController {
 	String mine(Actor actor) {
 		UnitSummary home = units.get(actor.homeUnitId());
 		YearMonth month = deadlines.reportingMonth();
-		return switch (home.level()) {
-			case VILLAGE -> "redirect:" + home.url() + "/reports/" + month;
-			case COMMUNE, DISTRICT -> "redirect:" + home.url() + "/reports/" + month;
-			case PROVINCE -> "redirect:" + home.url();
-		};
+		return "redirect:" + (home.level() == UnitLevel.PROVINCE ? home.url() : home.url() + "/reports/" + month);
 	}
 
 	record CommuneLine(UnitSummary commune, long villages, long sent, long late, CommuneReportStatus status) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
-import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
@@ -98,7 +97,6 @@ class VillageReportController {
 		catch (ConcurrentReportException collision) {
 			outcome = reports.afterCollision(id, month, form.getFormKey());
 		}
-		String page = "/villages/" + id + "/reports/" + month;
 		switch (outcome) {
 			case SAVED -> redirect.addFlashAttribute("notice", "report.saved");
 			case SUBMITTED, ALREADY_DONE -> redirect.addFlashAttribute("notice", "report.submitted");
@@ -108,57 +106,35 @@ class VillageReportController {
 				return form(village, month, reports.find(id, month).orElse(null), form, model);
 			}
 		}
-		return "redirect:" + page;
+		return "redirect:" + page(id, month);
 	}
 
 	@PostMapping("/villages/{id}/reports/{period}/approve")
 	String approve(Actor actor, @PathVariable long id, @PathVariable String period, @RequestParam long version,
 			RedirectAttributes redirect) {
 		YearMonth month = month(period);
-		try {
-			reports.approve(actor, id, month, version);
-			redirect.addFlashAttribute("notice", "report.approved");
-		}
-		catch (StaleEditException stale) {
-			redirect.addFlashAttribute("warning", "report.reviewConflict");
-		}
-		return "redirect:/villages/" + id + "/reports/" + month;
+		return ReviewStep.run(page(id, month), "report.approved", redirect,
+				() -> reports.approve(actor, id, month, version));
 	}
 
 	@PostMapping("/villages/{id}/reports/{period}/return")
 	String giveBack(Actor actor, @PathVariable long id, @PathVariable String period, @RequestParam long version,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		YearMonth month = month(period);
-		if (reason.isBlank() || reason.length() > 2000) {
-			redirect.addFlashAttribute("warning", "report.reason.required");
-			return "redirect:/villages/" + id + "/reports/" + month;
-		}
-		try {
-			reports.giveBack(actor, id, month, reason.strip(), version);
-			redirect.addFlashAttribute("notice", "report.returned");
-		}
-		catch (StaleEditException stale) {
-			redirect.addFlashAttribute("warning", "report.reviewConflict");
-		}
-		return "redirect:/villages/" + id + "/reports/" + month;
+		return ReviewStep.withReason(page(id, month), "report.returned", reason, redirect,
+				() -> reports.giveBack(actor, id, month, reason.strip(), version));
 	}
 
 	@PostMapping("/villages/{id}/reports/{period}/unlock")
 	String unlock(Actor actor, @PathVariable long id, @PathVariable String period, @RequestParam long version,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		YearMonth month = month(period);
-		if (reason.isBlank() || reason.length() > 2000) {
-			redirect.addFlashAttribute("warning", "report.reason.required");
-			return "redirect:/villages/" + id + "/reports/" + month;
-		}
-		try {
-			reports.unlock(actor, id, month, reason.strip(), version);
-			redirect.addFlashAttribute("notice", "report.unlocked");
-		}
-		catch (StaleEditException stale) {
-			redirect.addFlashAttribute("warning", "report.reviewConflict");
-		}
-		return "redirect:/villages/" + id + "/reports/" + month;
+		return ReviewStep.withReason(page(id, month), "report.unlocked", reason, redirect,
+				() -> reports.unlock(actor, id, month, reason.strip(), version));
+	}
+
+	private static String page(long id, YearMonth month) {
+		return "/villages/" + id + "/reports/" + month;
 	}
 
 	private String form(UnitSummary village, YearMonth month, VillageReport report, VillageReportForm form,
