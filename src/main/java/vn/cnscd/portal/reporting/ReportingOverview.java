@@ -25,10 +25,14 @@ public class ReportingOverview {
 
 	private final Deadlines deadlines;
 
-	ReportingOverview(VillageReportService reports, RosterOverview rosters, Deadlines deadlines) {
+	private final AdhocRequestService requests;
+
+	ReportingOverview(VillageReportService reports, RosterOverview rosters, Deadlines deadlines,
+			AdhocRequestService requests) {
 		this.reports = reports;
 		this.rosters = rosters;
 		this.deadlines = deadlines;
+		this.requests = requests;
 	}
 
 	/** The villages of a commune that the actor sees, each with its report of the month and its head. */
@@ -60,6 +64,11 @@ public class ReportingOverview {
 
 	public YearMonth reportingMonth() {
 		return deadlines.reportingMonth();
+	}
+
+	/** The open ad hoc requests the actor's home unit has yet to answer; none for those who answer none. */
+	public List<OpenRequest> openRequests(Actor actor) {
+		return requests.open(actor);
 	}
 
 }

@@ -32,6 +32,7 @@ class HomeController {
 		UnitSummary home = units.get(actor.homeUnitId());
 		model.addAttribute("actor", actor);
 		model.addAttribute("home", home);
+		model.addAttribute("requests", reporting.openRequests(actor));
 		if (home.level() == UnitLevel.VILLAGE) {
 			model.addAttribute("month", reporting.villageMonth(actor, home.id()));
 		}
