@@ -49,6 +49,18 @@ class HttpTests {
 	}
 
 	@Test
+	void pagesCarryTheSecurityHeaders() throws Exception {
+		HttpResponse<String> login = get("/login");
+		assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+			.contains("script-src 'self'", "frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline"));
+		assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+		assertThat(login.headers().allValues("Set-Cookie")).allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly"));
+	}
+
+	@Test
 	void healthAnswersUpToAnyone() throws Exception {
 		HttpResponse<String> health = get("/actuator/health", "application/json");
 		assertThat(health.statusCode()).isEqualTo(200);
