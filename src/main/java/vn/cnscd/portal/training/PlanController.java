@@ -28,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
@@ -183,6 +184,7 @@ class PlanController {
 	private String page(Actor actor, ActivityPlan plan, Model model) {
 		model.addAttribute("plan", plan);
 		model.addAttribute("canEdit", plans.canEdit(actor, plan.team()));
+		model.addAttribute("canPropose", actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR));
 		return "training/plan";
 	}
 
