@@ -22,6 +22,7 @@ import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
+import vn.cnscd.portal.audit.AuditLog.FieldChange;
 import vn.cnscd.portal.training.TrainingRecords.Person;
 import vn.cnscd.portal.training.TrainingRecords.SessionSummary;
 import vn.cnscd.portal.training.TrainingRecords.Share;
@@ -130,8 +131,12 @@ class TrainingService {
 				.param("topic", topic.name())
 				.update();
 		}
-		audit.record(actor.audit("TRAINING_SESSION_RECORDED", SESSION, id, actor.homeUnitId())
-			.withChange("session", null, draft.toString()));
+		audit.recordChanges(actor.audit("TRAINING_SESSION_RECORDED", SESSION, id, actor.homeUnitId()),
+				List.of(FieldChange.of("heldOn", null, draft.heldOn()), FieldChange.of("mode", null, draft.mode()),
+						FieldChange.of("topics", null, draft.topics().stream().sorted().map(Enum::name)
+							.collect(Collectors.joining(","))),
+						FieldChange.of("organiser", null, draft.organiser().strip()),
+						FieldChange.of("place", null, draft.place().strip())));
 		return id;
 	}
 
