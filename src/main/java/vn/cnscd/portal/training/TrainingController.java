@@ -3,6 +3,7 @@ package vn.cnscd.portal.training;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
@@ -64,7 +66,7 @@ class TrainingController {
 		form.setHeldOn(training.today());
 		form.setMode(TrainingMode.IN_PERSON);
 		form.setFormKey(UUID.randomUUID().toString());
-		return sessionForm(form, model);
+		return sessionForm(null, form, model);
 	}
 
 	@PostMapping("/training/sessions/new")
@@ -75,7 +77,7 @@ class TrainingController {
 			result.rejectValue("heldOn", "date.future");
 		}
 		if (result.hasErrors()) {
-			return sessionForm(form, model);
+			return sessionForm(null, form, model);
 		}
 		long id;
 		try {
@@ -86,6 +88,35 @@ class TrainingController {
 			id = training.record(actor, form.draft(), form.getFormKey());
 		}
 		redirect.addFlashAttribute("notice", "training.session.recorded");
+		return "redirect:/training/sessions/" + id;
+	}
+
+	@GetMapping("/training/sessions/{id}/edit")
+	String edit(Actor actor, @PathVariable long id, Model model) {
+		TrainingRecords.SessionSummary session = training.session(actor, id);
+		return sessionForm(session, TrainingSessionForm.of(session), model);
+	}
+
+	@PostMapping("/training/sessions/{id}/edit")
+	String update(Actor actor, @PathVariable long id, @Valid @ModelAttribute("form") TrainingSessionForm form,
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		TrainingRecords.SessionSummary session = training.session(actor, id);
+		if (form.getHeldOn() != null && form.getHeldOn().isAfter(training.today())) {
+			result.rejectValue("heldOn", "date.future");
+		}
+		if (result.hasErrors()) {
+			return sessionForm(session, form, model);
+		}
+		try {
+			training.update(actor, id, form.draft(), form.getVersion());
+		}
+		catch (StaleEditException stale) {
+			result.reject("edit.conflict");
+			response.setStatus(HttpStatus.CONFLICT.value());
+			form.setVersion(training.session(actor, id).version());
+			return sessionForm(session, form, model);
+		}
+		redirect.addFlashAttribute("notice", "training.session.updated");
 		return "redirect:/training/sessions/" + id;
 	}
 
@@ -154,7 +185,8 @@ class TrainingController {
 		return "redirect:/training/sessions/" + sessionId;
 	}
 
-	private String sessionForm(TrainingSessionForm form, Model model) {
+	private String sessionForm(TrainingRecords.SessionSummary session, TrainingSessionForm form, Model model) {
+		model.addAttribute("held", session);
 		model.addAttribute("form", form);
 		model.addAttribute("modes", TrainingMode.values());
 		model.addAttribute("topics", TrainingTopic.values());

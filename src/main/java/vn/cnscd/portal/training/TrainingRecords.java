@@ -12,7 +12,7 @@ final class TrainingRecords {
 	}
 
 	record SessionSummary(long id, long districtId, LocalDate heldOn, TrainingMode mode, List<TrainingTopic> topics,
-			String organiser, String place, long attendees) {
+			String organiser, String place, long attendees, long version) {
 
 		public String url() {
 			return "/training/sessions/" + id;

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.SearchText;
+import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
@@ -40,7 +41,7 @@ class TrainingService {
 	static final String SESSION = "TRAINING_SESSION";
 
 	private static final String SESSION_COLUMNS = """
-			s.id, s.district_id, s.held_on, s.mode, s.organiser, s.place,
+			s.id, s.district_id, s.held_on, s.mode, s.organiser, s.place, s.version,
 			(SELECT string_agg(topic, ',' ORDER BY topic) FROM training_topic WHERE session_id = s.id) AS topics,
 			(SELECT count(*) FROM training_attendance WHERE session_id = s.id) AS attendees""";
 
@@ -125,19 +126,56 @@ class TrainingService {
 			.param("formKey", formKey)
 			.query(Long.class)
 			.single();
-		for (TrainingTopic topic : draft.topics()) {
+		insertTopics(id, draft.topics());
+		audit.recordChanges(actor.audit("TRAINING_SESSION_RECORDED", SESSION, id, actor.homeUnitId()),
+				changes(null, draft));
+		return id;
+	}
+
+	@Transactional
+	void update(Actor actor, long id, SessionDraft draft, long expectedVersion) {
+		SessionSummary before = session(actor, id);
+		int updated = jdbc.sql("""
+				UPDATE training_session SET held_on = :heldOn, mode = :mode, organiser = :organiser, place = :place,
+				       version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("heldOn", draft.heldOn())
+			.param("mode", draft.mode().name())
+			.param("organiser", draft.organiser().strip())
+			.param("place", draft.place().strip())
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new StaleEditException();
+		}
+		jdbc.sql("DELETE FROM training_topic WHERE session_id = :session").param("session", id).update();
+		insertTopics(id, draft.topics());
+		audit.recordChanges(actor.audit("TRAINING_SESSION_UPDATED", SESSION, id, actor.homeUnitId()),
+				changes(new SessionDraft(before.heldOn(), before.mode(), Set.copyOf(before.topics()), before.organiser(),
+						before.place()), draft));
+	}
+
+	private void insertTopics(long sessionId, Set<TrainingTopic> topics) {
+		for (TrainingTopic topic : topics) {
 			jdbc.sql("INSERT INTO training_topic (session_id, topic) VALUES (:session, :topic)")
-				.param("session", id)
+				.param("session", sessionId)
 				.param("topic", topic.name())
 				.update();
 		}
-		audit.recordChanges(actor.audit("TRAINING_SESSION_RECORDED", SESSION, id, actor.homeUnitId()),
-				List.of(FieldChange.of("heldOn", null, draft.heldOn()), FieldChange.of("mode", null, draft.mode()),
-						FieldChange.of("topics", null, draft.topics().stream().sorted().map(Enum::name)
-							.collect(Collectors.joining(","))),
-						FieldChange.of("organiser", null, draft.organiser().strip()),
-						FieldChange.of("place", null, draft.place().strip())));
-		return id;
+	}
+
+	private static List<FieldChange> changes(SessionDraft before, SessionDraft after) {
+		SessionDraft old = before == null ? new SessionDraft(null, null, Set.of(), null, null) : before;
+		return List.of(FieldChange.of("heldOn", old.heldOn(), after.heldOn()),
+				FieldChange.of("mode", old.mode(), after.mode()),
+				FieldChange.of("topics", topicList(old.topics()), topicList(after.topics())),
+				FieldChange.of("organiser", old.organiser(), after.organiser().strip()),
+				FieldChange.of("place", old.place(), after.place().strip()));
+	}
+
+	private static String topicList(Set<TrainingTopic> topics) {
+		return topics.isEmpty() ? null : topics.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
 	}
 
 	/** Adds members of the actor's area to a session; those already on it, or outside the area, are skipped. */
@@ -302,7 +340,7 @@ class TrainingService {
 		return new SessionSummary(rs.getLong("id"), rs.getLong("district_id"), rs.getObject("held_on", LocalDate.class),
 				TrainingMode.valueOf(rs.getString("mode")),
 				topics == null ? List.of() : Arrays.stream(topics.split(",")).map(TrainingTopic::valueOf).sorted().toList(),
-				rs.getString("organiser"), rs.getString("place"), rs.getLong("attendees"));
+				rs.getString("organiser"), rs.getString("place"), rs.getLong("attendees"), rs.getLong("version"));
 	}
 
 	private static Person person(ResultSet rs, int row) throws SQLException {

@@ -33,6 +33,19 @@ class TrainingSessionForm {
 
 	private String formKey;
 
+	private long version;
+
+	static TrainingSessionForm of(TrainingRecords.SessionSummary session) {
+		TrainingSessionForm form = new TrainingSessionForm();
+		form.heldOn = session.heldOn();
+		form.mode = session.mode();
+		form.topics = session.topics().isEmpty() ? EnumSet.noneOf(TrainingTopic.class) : EnumSet.copyOf(session.topics());
+		form.organiser = session.organiser();
+		form.place = session.place();
+		form.version = session.version();
+		return form;
+	}
+
 	TrainingService.SessionDraft draft() {
 		return new TrainingService.SessionDraft(heldOn, mode, topics, organiser, place);
 	}
@@ -83,6 +96,14 @@ class TrainingSessionForm {
 
 	public void setFormKey(String formKey) {
 		this.formKey = formKey;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
 	}
 
 }

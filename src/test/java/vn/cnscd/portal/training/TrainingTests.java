@@ -127,6 +127,32 @@ class TrainingTests {
 	}
 
 	@Test
+	void anEditFromAStaleFormIsAConflictThatKeepsWhatWasTyped() throws Exception {
+		mvc.perform(sessionForm("session-7").with(as("district")));
+		long session = sessionOf("session-7");
+		String edit = "/training/sessions/" + session + "/edit";
+		assertThat(page(edit, "district").select("input[name=topics][checked]").eachAttr("value"))
+			.containsExactly("PUBLIC_SERVICES", "E_PAYMENT");
+		mvc.perform(post(edit).with(csrf()).with(as("district")).param("version", "0").param("heldOn", "2026-03-11")
+			.param("mode", "IN_PERSON").param("topics", "E_COMMERCE").param("organiser", "Huyện Tứ Kỳ")
+			.param("place", "Hội trường huyện")).andExpect(status().is3xxRedirection());
+		Document conflict = Jsoup.parse(mvc.perform(post(edit).with(csrf()).with(as("district")).param("version", "0")
+			.param("heldOn", "2026-03-12").param("mode", "ONLINE").param("topics", "OTHER").param("organiser", "Sở")
+			.param("place", "Nhà văn hóa thôn")).andExpect(status().isConflict()).andReturn().getResponse()
+			.getContentAsString());
+		assertThat(conflict.select("input[name=place]").attr("value")).isEqualTo("Nhà văn hóa thôn");
+		assertThat(conflict.select("input[name=version]").attr("value")).isEqualTo("1");
+		assertThat(jdbc.sql("SELECT held_on || ' ' || place FROM training_session WHERE id = :s").param("s", session)
+			.query(String.class).single()).isEqualTo("2026-03-11 Hội trường huyện");
+		assertThat(jdbc.sql("""
+				SELECT field || '=' || coalesce(old_value, '') || '>' || new_value FROM audit_event
+				WHERE entity_type = 'TRAINING_SESSION' AND entity_id = :s AND action = 'TRAINING_SESSION_UPDATED'""")
+			.param("s", session).query(String.class).list()).contains("topics=PUBLIC_SERVICES,E_PAYMENT>E_COMMERCE",
+					"heldOn=2026-03-10>2026-03-11");
+		mvc.perform(get(edit).with(as("commune"))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void onlyDistrictOfficersRecordSessions() throws Exception {
 		mvc.perform(get("/training/sessions/new").with(as("commune"))).andExpect(status().isForbidden());
 		mvc.perform(sessionForm("session-2").with(as("commune"))).andExpect(status().isForbidden());
