@@ -163,7 +163,7 @@ class TrainingController {
 		List<Share> shares = training.teamShares(commune);
 		model.addAttribute("unit", commune);
 		model.addAttribute("shares", shares);
-		model.addAttribute("total", TrainingService.total(commune.name(), shares));
+		model.addAttribute("total", TrainingService.total(shares));
 		model.addAttribute("rowsAreTeams", true);
 		return "training/share";
 	}
@@ -174,7 +174,8 @@ class TrainingController {
 		List<Share> shares = training.communeShares(actor, district);
 		model.addAttribute("unit", district);
 		model.addAttribute("shares", shares);
-		model.addAttribute("total", TrainingService.total(district.name(), shares));
+		model.addAttribute("total", TrainingService.total(shares));
+		model.addAttribute("communes", units.getAll(shares.stream().map(Share::id).toList()));
 		model.addAttribute("rowsAreTeams", false);
 		return "training/share";
 	}

@@ -316,8 +316,9 @@ class TrainingService {
 		return all.stream().filter(share -> visible.contains(share.id())).toList();
 	}
 
-	static Share total(String name, List<Share> shares) {
-		return new Share(0, name, shares.stream().mapToLong(Share::active).sum(),
+	/** The rows added up: the figure of the whole commune or district. */
+	static Share total(List<Share> shares) {
+		return new Share(0, null, shares.stream().mapToLong(Share::active).sum(),
 				shares.stream().mapToLong(Share::trained).sum());
 	}
 
