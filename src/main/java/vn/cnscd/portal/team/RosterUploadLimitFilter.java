@@ -17,10 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Sends a roster upload over the servlet's limit (spring.servlet.multipart.max-request-size) back to the
- * import page, which then says the file is too large, as it says of a file over the import's own, lower,
- * limit. Tomcat fails such a request as soon as any parameter is read, which Spring Security's CSRF check
- * does first, so no MaxUploadSizeExceededException ever reaches Spring MVC and the user would get a bare
+ * Sends a roster upload over the roster import's request limit (portal.roster-import.max-request-size, below
+ * the servlet's, which larger uploads elsewhere need) back to the import page, which then says the file is
+ * too large, as it says of a file over the import's own, lower, limit. Tomcat fails a request over the
+ * servlet's limit as soon as any parameter is read, which Spring Security's CSRF check does first, so no
+ * MaxUploadSizeExceededException ever reaches Spring MVC and the user would get a bare
  * 413. This filter runs before Spring Security and decides on the declared length, without reading the
  * body; Tomcat then drops the body (server.tomcat.max-swallow-size) and the browser shows the page.
  */
@@ -35,7 +36,7 @@ class RosterUploadLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RosterUploadLimitFilter(@Value("${spring.servlet.multipart.max-request-size}") DataSize limit) {
+	RosterUploadLimitFilter(@Value("${portal.roster-import.max-request-size}") DataSize limit) {
 		this.limit = limit.toBytes();
 	}
 

@@ -1,0 +1,14 @@
+package vn.cnscd.portal.training;
+
+import java.time.OffsetDateTime;
+
+/** A proposal as lists and the export show it; {@code memberName} is null when the whole team is proposed. */
+record Commendation(long id, long teamId, String teamName, String communeName, Long memberId, String memberName,
+		String reason, String period, String proposedByName, OffsetDateTime proposedAt, CommendationStatus status,
+		String decisionNote, String decidedByName, long version) {
+
+	public boolean open() {
+		return status == CommendationStatus.PROPOSED;
+	}
+
+}

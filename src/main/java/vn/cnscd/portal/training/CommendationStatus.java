@@ -1,0 +1,7 @@
+package vn.cnscd.portal.training;
+
+enum CommendationStatus {
+
+	PROPOSED, APPROVED, REJECTED
+
+}

@@ -1,0 +1,7 @@
+package vn.cnscd.portal.training;
+
+enum PlanItemStatus {
+
+	PLANNED, IN_PROGRESS, DONE, CANCELLED
+
+}

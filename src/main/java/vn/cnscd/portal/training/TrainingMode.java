@@ -1,0 +1,7 @@
+package vn.cnscd.portal.training;
+
+enum TrainingMode {
+
+	IN_PERSON, ONLINE
+
+}
