@@ -5,6 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -13,6 +16,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +43,25 @@ class FormPagesTests {
 	@Autowired
 	UnitService units;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@ParameterizedTest
 	@CsvSource({ "district, /accounts/new", "district, /account/password", "district, COMMUNE/edit",
-			"district, VILLAGE/edit", "district, VILLAGE/close", "district, /steering/new" })
+			"district, VILLAGE/edit", "district, VILLAGE/close", "district, /steering/new", "village, VILLAGE/reports/MONTH",
+			"commune, TEAM/plans/YEAR/edit", "commune, TEAM/members/new", "district, /training/sessions/new" })
 	void eachFieldIsShownOnce(String username, String page) throws Exception {
 		UnitSummary commune = units.findOpen(UnitLevel.COMMUNE, "11074").orElseThrow();
+		UnitSummary village = units.openChildren(commune.id()).get(0);
+		long team = jdbc.sql("SELECT id FROM team WHERE unit_id = :v AND status = 'ACTIVE' ORDER BY id LIMIT 1")
+			.param("v", village.id())
+			.query(Long.class)
+			.single();
 		String url = page.replace("COMMUNE", commune.url())
-			.replace("VILLAGE", units.openChildren(commune.id()).get(0).url());
+			.replace("VILLAGE", village.url())
+			.replace("TEAM", "/teams/" + team)
+			.replace("MONTH", YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString())
+			.replace("YEAR", String.valueOf(Year.now(ZoneId.of("Asia/Ho_Chi_Minh")).getValue()));
 		Document form = Jsoup.parse(mvc.perform(get(url).with(user(users.loadUserByUsername(username))))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -57,6 +73,9 @@ class FormPagesTests {
 			.toList();
 		assertThat(names).isNotEmpty().doesNotHaveDuplicates();
 		assertThat(form.select("main [id]").stream().map(Element::id).toList()).doesNotHaveDuplicates();
+		for (Element label : form.select("main form label[for]")) {
+			assertThat(form.getElementById(label.attr("for"))).as("the field of label " + label.text()).isNotNull();
+		}
 	}
 
 	@ParameterizedTest
