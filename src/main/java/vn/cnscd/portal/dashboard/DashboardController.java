@@ -47,6 +47,34 @@ class DashboardController {
 		return page(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), month, model);
 	}
 
+	/** Two years of months: enough to see a season come round again. */
+	static final int TREND_MONTHS = 24;
+
+	@GetMapping("/districts/{id}/dashboard/trends")
+	String districtTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Model model) {
+		return trends(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), month, model);
+	}
+
+	@GetMapping("/communes/{id}/dashboard/trends")
+	String communeTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Model model) {
+		return trends(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), month, model);
+	}
+
+	private String trends(Actor actor, UnitSummary area, String text, Model model) {
+		YearMonth month = month(text);
+		model.addAttribute("area", area);
+		model.addAttribute("month", month);
+		model.addAttribute("trends", dashboards.trends(actor, area, month, TREND_MONTHS));
+		model.addAttribute("chartWidth", Trend.WIDTH);
+		model.addAttribute("chartHeight", Trend.HEIGHT);
+		// a line of month labels under the bars
+		model.addAttribute("labelY", Trend.HEIGHT + 14);
+		model.addAttribute("viewBox", "0 0 " + Trend.WIDTH + " " + (Trend.HEIGHT + 16));
+		return "dashboard/trends";
+	}
+
 	private String page(Actor actor, UnitSummary area, String text, Model model) {
 		YearMonth month = month(text);
 		Dashboard dashboard = dashboards.dashboard(actor, area, month);

@@ -119,6 +119,45 @@ class DashboardQueries {
 		return found;
 	}
 
+	/** A sent value of a village: FLOW values summed per commune and month, STOCK values per village. */
+	record Value(long communeId, long villageId, long indicatorId, YearMonth month, long value) {
+	}
+
+	/**
+	 * What the trends need from {@code from} to {@code to}: each commune's FLOW totals per month (villageId 0),
+	 * and each village's STOCK values, with the latest before {@code from} (dated the month before) so the first month has a level.
+	 */
+	List<Value> monthly(String districtPath, YearMonth from, YearMonth to) {
+		return jdbc.sql("""
+				SELECT u.parent_id, 0 AS village_id, v.indicator_id, r.period, sum(v.value) AS value
+				FROM village_report r JOIN village_report_value v ON v.report_id = r.id
+				JOIN unit u ON u.id = r.village_id JOIN indicator i ON i.id = v.indicator_id AND i.kind = 'FLOW'
+				WHERE r.period BETWEEN :from AND :to AND r.status IN ('SUBMITTED', 'APPROVED')
+				  AND u.ancestor_path LIKE :path
+				GROUP BY u.parent_id, v.indicator_id, r.period
+				UNION ALL
+				SELECT u.parent_id, r.village_id, v.indicator_id, r.period, v.value
+				FROM village_report r JOIN village_report_value v ON v.report_id = r.id
+				JOIN unit u ON u.id = r.village_id JOIN indicator i ON i.id = v.indicator_id AND i.kind = 'STOCK'
+				WHERE r.period BETWEEN :from AND :to AND r.status IN ('SUBMITTED', 'APPROVED')
+				  AND u.ancestor_path LIKE :path
+				UNION ALL
+				SELECT * FROM (
+				  SELECT DISTINCT ON (r.village_id, v.indicator_id) u.parent_id, r.village_id, v.indicator_id,
+				         CAST(:before AS date), v.value
+				  FROM village_report r JOIN village_report_value v ON v.report_id = r.id
+				  JOIN unit u ON u.id = r.village_id JOIN indicator i ON i.id = v.indicator_id AND i.kind = 'STOCK'
+				  WHERE r.period < :from AND r.status IN ('SUBMITTED', 'APPROVED') AND u.ancestor_path LIKE :path
+				  ORDER BY r.village_id, v.indicator_id, r.period DESC) before""")
+			.param("from", from.atDay(1))
+			.param("before", from.minusMonths(1).atDay(1))
+			.param("to", to.atDay(1))
+			.param("path", prefix(districtPath))
+			.query((rs, row) -> new Value(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+					YearMonth.from(rs.getObject(4, LocalDate.class)), rs.getLong(5)))
+			.list();
+	}
+
 	/** Obstacles not resolved yet, per commune: those raised by its villages and by the commune itself. */
 	Map<Long, Long> openObstacles(String districtPath) {
 		Map<Long, Long> found = new HashMap<>();

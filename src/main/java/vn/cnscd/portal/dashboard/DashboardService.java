@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -134,6 +137,49 @@ public class DashboardService {
 				.thenComparing(line -> line.commune().code(), Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
 		return new Dashboard(district, area, month, deadlines.villageDue(month), total, ranking, villages);
+	}
+
+	/** The monthly values of each reported indicator over {@code months} months up to {@code to}. */
+	public List<Trend> trends(Actor actor, UnitSummary area, YearMonth to, int months) {
+		UnitSummary district = area.level() == UnitLevel.DISTRICT ? area : units.get(area.parentId());
+		Set<Long> communeIds = queries.communes(district.path())
+			.stream()
+			.map(DashboardQueries.Commune::unit)
+			.filter(area.level() == UnitLevel.DISTRICT ? actor::covers : commune -> commune.id() == area.id())
+			.map(UnitSummary::id)
+			.collect(Collectors.toSet());
+		YearMonth from = to.minusMonths(months - 1L);
+		List<YearMonth> window = IntStream.range(0, months).mapToObj(from::plusMonths).toList();
+		Map<Long, Map<YearMonth, Long>> totals = new HashMap<>();
+		Map<List<Long>, TreeMap<YearMonth, Long>> levels = new HashMap<>();
+		for (DashboardQueries.Value value : queries.monthly(district.path(), from, to)) {
+			if (!communeIds.contains(value.communeId())) {
+				continue;
+			}
+			if (value.villageId() == 0) {
+				totals.computeIfAbsent(value.indicatorId(), id -> new HashMap<>()).merge(value.month(), value.value(), Long::sum);
+			}
+			else {
+				levels.computeIfAbsent(List.of(value.villageId(), value.indicatorId()), key -> new TreeMap<>())
+					.put(value.month(), value.value());
+			}
+		}
+		// a STOCK month is the sum of each village's latest level up to it
+		levels.forEach((key, byMonth) -> {
+			Map<YearMonth, Long> indicatorTotals = totals.computeIfAbsent(key.get(1), id -> new HashMap<>());
+			for (YearMonth month : window) {
+				Map.Entry<YearMonth, Long> latest = byMonth.floorEntry(month);
+				if (latest != null) {
+					indicatorTotals.merge(month, latest.getValue(), Long::sum);
+				}
+			}
+		});
+		return indicators.villageReportIndicators()
+			.stream()
+			.map(indicator -> new Trend(indicator, window, window.stream()
+				.map(month -> totals.getOrDefault(indicator.id(), Map.of()).getOrDefault(month, 0L))
+				.toList()))
+			.toList();
 	}
 
 	/**
