@@ -1,6 +1,7 @@
 package vn.cnscd.portal.dashboard;
 
 import java.time.YearMonth;
+import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +23,12 @@ class DashboardController {
 
 	private final Deadlines deadlines;
 
-	DashboardController(DashboardService dashboards, Deadlines deadlines) {
+	private final DashboardText texts;
+
+	DashboardController(DashboardService dashboards, Deadlines deadlines, DashboardText texts) {
 		this.dashboards = dashboards;
 		this.deadlines = deadlines;
+		this.texts = texts;
 	}
 
 	/** The user's own dashboard: their district's, or their commune's for a commune chair. */
@@ -73,6 +77,25 @@ class DashboardController {
 		model.addAttribute("labelY", Trend.HEIGHT + 14);
 		model.addAttribute("viewBox", "0 0 " + Trend.WIDTH + " " + (Trend.HEIGHT + 16));
 		return "dashboard/trends";
+	}
+
+	@GetMapping("/districts/{id}/dashboard/text")
+	String districtText(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Locale locale, Model model) {
+		return text(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), month, locale, model);
+	}
+
+	@GetMapping("/communes/{id}/dashboard/text")
+	String communeText(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Locale locale, Model model) {
+		return text(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), month, locale, model);
+	}
+
+	private String text(Actor actor, UnitSummary area, String text, Locale locale, Model model) {
+		Dashboard dashboard = dashboards.dashboard(actor, area, month(text));
+		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("summary", texts.of(dashboard, locale));
+		return "dashboard/text";
 	}
 
 	private String page(Actor actor, UnitSummary area, String text, Model model) {

@@ -189,6 +189,26 @@ class DashboardTests {
 	}
 
 	@Test
+	void theSummaryForZaloIsPlainTextWithACopyButtonForThoseWithScript() throws Exception {
+		String html = mvc
+			.perform(get("/districts/" + fixture.district.id() + "/dashboard/text?month=2030-02").with(as("district")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document page = Jsoup.parse(html);
+		Element text = page.selectFirst("textarea#summary");
+		assertThat(text.hasAttr("readonly")).isTrue();
+		assertThat(text.val()).contains("THÁNG 02/2030", "- Thôn có Tổ CNSCĐ: 5/", "- Thôn đã gửi báo cáo: 3/5 (60%); gửi đúng hạn: 2/3 (66,7%)",
+				"- Khó khăn chưa giải quyết: 2", "- CQS04 ", ": 46/50 (92%)", "1. Thị trấn Tứ Kỳ: 77 điểm",
+				"Trần Thị Bình 0912000002");
+		assertThat(text.val().lines().filter(line -> line.contains("chưa gửi") || line.contains("Gửi muộn"))).hasSize(3);
+		assertThat(page.selectFirst("button[data-copy=summary]").hasAttr("hidden")).isTrue();
+		assertThat(page.select("script[src=/js/copy.js]")).hasSize(1);
+		assertThat(page.select("script:not([src])")).isEmpty();
+	}
+
+	@Test
 	void eachRoleSeesOnlyItsArea() throws Exception {
 		UnitSummary other = units.openChildren(fixture.district.id())
 			.stream()
