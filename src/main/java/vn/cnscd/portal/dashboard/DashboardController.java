@@ -102,6 +102,7 @@ class DashboardController {
 		YearMonth month = month(text);
 		Dashboard dashboard = dashboards.dashboard(actor, area, month);
 		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("quarter", Quarter.of(month));
 		model.addAttribute("previousMonth", month.minusMonths(1));
 		model.addAttribute("nextMonth", month.isBefore(deadlines.currentMonth()) ? month.plusMonths(1) : null);
 		model.addAttribute("weights", new int[] { Ranking.PROGRESS_WEIGHT, Ranking.COMPLETENESS_WEIGHT,

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -80,6 +81,16 @@ public class DashboardService {
 			throw new AccessDeniedException(actor.username() + " may not read the dashboard of unit " + unitId);
 		}
 		return unit;
+	}
+
+	/** The month a summary or page opens on by default, and the quarter holding it. */
+	public Quarter defaultQuarter() {
+		return Quarter.of(defaultMonth());
+	}
+
+	/** A quarter as written in addresses, 2026-Q3; none for a quarter not yet begun. */
+	public Optional<Quarter> quarter(String text) {
+		return Quarter.parse(text).filter(quarter -> !quarter.first().isAfter(deadlines.currentMonth()));
 	}
 
 	/** The dashboard of an area the actor may read ({@link #area}). */

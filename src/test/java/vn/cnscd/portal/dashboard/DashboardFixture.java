@@ -35,27 +35,27 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
  *
  * Now is 20/03/2030, so the default month is February 2030 (its villages' due date, 05/03, has passed).
  */
-class DashboardFixture {
+public class DashboardFixture {
 
-	static final YearMonth FEBRUARY = YearMonth.of(2030, 2);
+	public static final YearMonth FEBRUARY = YearMonth.of(2030, 2);
 
-	final JdbcClient jdbc;
+	public final JdbcClient jdbc;
 
-	final UnitSummary district;
+	public final UnitSummary district;
 
-	final UnitSummary a;
+	public final UnitSummary a;
 
-	final UnitSummary b;
+	public final UnitSummary b;
 
-	final List<UnitSummary> aVillages;
+	public final List<UnitSummary> aVillages;
 
-	final List<UnitSummary> bVillages;
+	public final List<UnitSummary> bVillages;
 
-	final IndicatorSummary xhs01;
+	public final IndicatorSummary xhs01;
 
-	final IndicatorSummary cqs04;
+	public final IndicatorSummary cqs04;
 
-	DashboardFixture(JdbcClient jdbc, UnitService units, IndicatorService indicators, MutableClock clock) {
+	public DashboardFixture(JdbcClient jdbc, UnitService units, IndicatorService indicators, MutableClock clock) {
 		this.jdbc = jdbc;
 		district = units.findOpen(UnitLevel.DISTRICT, "298").orElseThrow();
 		a = units.findOpen(UnitLevel.COMMUNE, "11074").orElseThrow();
