@@ -38,14 +38,17 @@ class SummaryController {
 
 	private final SummaryCsv csv;
 
+	private final SummaryPdf pdf;
+
 	private final SummaryLabels labels;
 
 	SummaryController(DashboardService dashboards, SummarySource source, SummaryXlsx xlsx, SummaryCsv csv,
-			SummaryLabels labels) {
+			SummaryPdf pdf, SummaryLabels labels) {
 		this.dashboards = dashboards;
 		this.source = source;
 		this.xlsx = xlsx;
 		this.csv = csv;
+		this.pdf = pdf;
 		this.labels = labels;
 	}
 
@@ -71,6 +74,25 @@ class SummaryController {
 	void communeCsv(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
 			HttpServletResponse response) throws IOException {
 		sendCsv(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), quarter, response);
+	}
+
+	@GetMapping("/districts/{id}/summary.pdf")
+	void districtPdf(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
+			HttpServletResponse response) throws IOException {
+		sendPdf(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), quarter, response);
+	}
+
+	@GetMapping("/communes/{id}/summary.pdf")
+	void communePdf(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
+			HttpServletResponse response) throws IOException {
+		sendPdf(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), quarter, response);
+	}
+
+	private void sendPdf(Actor actor, UnitSummary area, String text, HttpServletResponse response) throws IOException {
+		Summary summary = source.load(actor, area, quarter(text));
+		response.setContentType("application/pdf");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(summary, "pdf"));
+		pdf.write(summary, response.getOutputStream());
 	}
 
 	private void sendXlsx(Actor actor, UnitSummary area, String text, HttpServletResponse response)
