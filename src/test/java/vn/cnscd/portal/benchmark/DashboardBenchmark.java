@@ -33,7 +33,7 @@ import vn.cnscd.portal.scale.ScaleData;
 @Order(1)
 class DashboardBenchmark {
 
-	private static final int WARM_UP = 10;
+	private static final int WARM_UP = 40;
 
 	private static final int RUNS = 50;
 
