@@ -34,8 +34,4 @@ public record CommuneFigures(UnitSummary commune, int communes, int communesWith
 		return Ranking.score(meanProgress(), completeness(), timeliness());
 	}
 
-	public int late() {
-		return sent - onTime;
-	}
-
 }
