@@ -32,7 +32,8 @@ import vn.cnscd.portal.reporting.Deadlines;
 /**
  * The measures of SPEC §5 for a district or one of its communes. District officers see their district and
  * any of its communes; a steering member the communes in their charge (the district's dashboard shows only
- * those); a commune chair their own commune.
+ * those); a commune chair their own commune. An administrator also reads a whole province's, for its
+ * quarterly summary: the queries then select the province's rows as they would a district's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -72,10 +73,11 @@ public class DashboardService {
 			throw new DashboardNotFoundException();
 		}
 		boolean allowed = switch (level) {
+			case PROVINCE -> actor.is(Role.ADMIN);
 			case DISTRICT -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER) && units.canView(actor, unit);
 			case COMMUNE -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
 					&& actor.covers(unit);
-			default -> false;
+			case VILLAGE -> false;
 		};
 		if (!allowed) {
 			throw new AccessDeniedException(actor.username() + " may not read the dashboard of unit " + unitId);
@@ -95,9 +97,9 @@ public class DashboardService {
 
 	/** The dashboard of an area the actor may read ({@link #area}). */
 	public Dashboard dashboard(Actor actor, UnitSummary area, YearMonth month) {
-		UnitSummary district = area.level() == UnitLevel.DISTRICT ? area : units.get(area.parentId());
-		Predicate<UnitSummary> shown = area.level() == UnitLevel.DISTRICT ? actor::covers
-				: commune -> commune.id() == area.id();
+		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
+		Predicate<UnitSummary> shown = area.level() == UnitLevel.COMMUNE ? commune -> commune.id() == area.id()
+				: actor::covers;
 		List<DashboardQueries.Commune> communes = queries.communes(district.path())
 			.stream()
 			.filter(commune -> shown.test(commune.unit()))
@@ -152,11 +154,11 @@ public class DashboardService {
 
 	/** The monthly values of each reported indicator over {@code months} months up to {@code to}. */
 	public List<Trend> trends(Actor actor, UnitSummary area, YearMonth to, int months) {
-		UnitSummary district = area.level() == UnitLevel.DISTRICT ? area : units.get(area.parentId());
+		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
 		Set<Long> communeIds = queries.communes(district.path())
 			.stream()
 			.map(DashboardQueries.Commune::unit)
-			.filter(area.level() == UnitLevel.DISTRICT ? actor::covers : commune -> commune.id() == area.id())
+			.filter(area.level() == UnitLevel.COMMUNE ? commune -> commune.id() == area.id() : actor::covers)
 			.map(UnitSummary::id)
 			.collect(Collectors.toSet());
 		YearMonth from = to.minusMonths(months - 1L);

@@ -64,6 +64,19 @@ class SummaryController {
 		sendXlsx(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), quarter, response);
 	}
 
+	/** A province's summary, for administrators: it streams, whatever the number of communes. */
+	@GetMapping("/provinces/{id}/summary.xlsx")
+	void provinceXlsx(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
+			HttpServletResponse response) throws IOException {
+		sendXlsx(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), quarter, response);
+	}
+
+	@GetMapping("/provinces/{id}/summary.csv")
+	void provinceCsv(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
+			HttpServletResponse response) throws IOException {
+		sendCsv(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), quarter, response);
+	}
+
 	@GetMapping("/districts/{id}/summary.csv")
 	void districtCsv(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
 			HttpServletResponse response) throws IOException {

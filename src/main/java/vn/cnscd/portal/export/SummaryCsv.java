@@ -13,6 +13,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +33,18 @@ class SummaryCsv {
 	private static final List<String> HEADER_KEYS = List.of("communeCode", "commune", "villageCode", "village",
 			"month", "status", "late", "indicatorCode", "value");
 
+	private static final int FETCH_SIZE = 1_000;
+
 	private final JdbcClient jdbc;
 
 	private final SummaryLabels labels;
 
-	SummaryCsv(JdbcClient jdbc, SummaryLabels labels) {
-		this.jdbc = jdbc;
+	SummaryCsv(DataSource dataSource, SummaryLabels labels) {
+		// with a fetch size, inside a transaction, PostgreSQL's driver reads through a cursor instead of loading
+		// a province's rows at once
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH_SIZE);
+		this.jdbc = JdbcClient.create(template);
 		this.labels = labels;
 	}
 

@@ -186,10 +186,14 @@ class SummaryExportTests {
 	}
 
 	@Test
-	void aCommuneChairDownloadsOnlyTheirCommune() throws Exception {
+	void eachRoleDownloadsOnlyItsArea() throws Exception {
 		download("/communes/" + fixture.a.id() + "/summary.csv?quarter=2030-Q1", "commune");
 		mvc.perform(get("/communes/" + fixture.b.id() + "/summary.xlsx?quarter=2030-Q1")
 			.with(user(users.loadUserByUsername("commune")))).andExpect(status().isForbidden());
+		long province = fixture.district.parentId();
+		download("/provinces/" + province + "/summary.xlsx?quarter=2030-Q1", "admin");
+		mvc.perform(get("/provinces/" + province + "/summary.csv?quarter=2030-Q1")
+			.with(user(users.loadUserByUsername("district")))).andExpect(status().isForbidden());
 		mvc.perform(get("/districts/" + fixture.district.id() + "/summary.xlsx?quarter=2031-Q1")
 			.with(user(users.loadUserByUsername("district")))).andExpect(status().isNotFound());
 	}
