@@ -1,13 +1,14 @@
-package vn.cnscd.portal.benchmark;
+package vn.cnscd.portal.scale;
 
 import java.time.YearMonth;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Generates units, teams' village heads and 24 months of village reports at a given scale, in SQL, so that
- * a province's 1,340 villages and their 32,000 reports take seconds. Generated units sit under the
- * seeded province next to the real district, named "Huyện Mẫu 1", "Xã Mẫu 1-1" and so on.
+ * Generates units, a team with its leader for every generated commune and village, and months of village
+ * reports at a given scale, in SQL, so that a province's 1,340 villages and their 32,000 reports take
+ * seconds. Generated units sit under the seeded province next to the real district, named "Huyện Mẫu 1",
+ * "Xã Mẫu 1" and so on (codes starting with M). Run by {@link ScaleDataRunner} and by the benchmarks.
  */
 public final class ScaleData {
 
@@ -20,11 +21,11 @@ public final class ScaleData {
 		/** About the country: 10,000 communes, 74,000 villages. */
 		NATIONAL(700, 10_000, 74_000);
 
-		final int districts;
+		private final int districts;
 
-		final int communes;
+		private final int communes;
 
-		final int villages;
+		private final int villages;
 
 		Scale(int districts, int communes, int villages) {
 			this.districts = districts;
@@ -37,7 +38,16 @@ public final class ScaleData {
 	private ScaleData() {
 	}
 
-	/** Adds the units of the scale and {@code months} months of approved reports for each generated village. */
+	/** Whether generated units are there already: their codes would collide. */
+	public static boolean generated(JdbcTemplate jdbc) {
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM unit WHERE level = 'DISTRICT' AND code LIKE 'M%')", Boolean.class));
+	}
+
+	/**
+	 * Adds the units of the scale, their teams and {@code months} months of approved reports for each generated
+	 * village.
+	 */
 	public static void generate(JdbcTemplate jdbc, Scale scale, YearMonth lastMonth, int months) {
 		long province = jdbc.queryForObject("SELECT id FROM unit WHERE parent_id IS NULL", Long.class);
 		jdbc.update("""
@@ -60,6 +70,15 @@ public final class ScaleData {
 				JOIN (SELECT id, ancestor_path, row_number() OVER (ORDER BY id) - 1 AS n FROM unit
 				      WHERE level = 'COMMUNE' AND code LIKE 'M%') c ON c.n = (v - 1) % ?""", scale.villages,
 				scale.communes);
+		jdbc.update("""
+				INSERT INTO team (unit_id, level, name)
+				SELECT id, level, 'Tổ Công nghệ số cộng đồng ' || name FROM unit
+				WHERE level IN ('COMMUNE', 'VILLAGE') AND code LIKE 'M%'""");
+		jdbc.update("""
+				INSERT INTO team_member (team_id, full_name, search_text, gender, phone, team_role, affiliation, joined_on)
+				SELECT t.id, 'Tổ trưởng ' || t.id, 'to truong ' || t.id, 'MALE', '09' || lpad(CAST(t.id % 100000000 AS text), 8, '0'),
+				       'LEADER', 'VILLAGE_HEAD', DATE '2020-01-01'
+				FROM team t JOIN unit u ON u.id = t.unit_id AND u.code LIKE 'M%'""");
 		jdbc.update("""
 				INSERT INTO village_report (village_id, period, status, sessions_held, residents_guided, households_visited,
 				  submitted_at, late, updated_at)

@@ -1,0 +1,120 @@
+package vn.cnscd.portal.dashboard;
+
+import java.time.YearMonth;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.reporting.Deadlines;
+
+/** The dashboards of a district and of a commune, for a month chosen in the address (?month=2026-10). */
+@Controller
+class DashboardController {
+
+	private final DashboardService dashboards;
+
+	private final Deadlines deadlines;
+
+	private final DashboardText texts;
+
+	DashboardController(DashboardService dashboards, Deadlines deadlines, DashboardText texts) {
+		this.dashboards = dashboards;
+		this.deadlines = deadlines;
+		this.texts = texts;
+	}
+
+	/** The user's own dashboard: their district's, or their commune's for a commune chair. */
+	@GetMapping("/dashboard")
+	String mine(Actor actor) {
+		if (!actor.isAny(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)) {
+			return "redirect:/";
+		}
+		String segment = actor.is(Role.COMMUNE_CHAIR) ? "communes" : "districts";
+		return "redirect:/" + segment + "/" + actor.homeUnitId() + "/dashboard";
+	}
+
+	@GetMapping("/districts/{id}/dashboard")
+	String district(Actor actor, @PathVariable long id, @RequestParam(required = false) String month, Model model) {
+		return page(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), month, model);
+	}
+
+	@GetMapping("/communes/{id}/dashboard")
+	String commune(Actor actor, @PathVariable long id, @RequestParam(required = false) String month, Model model) {
+		return page(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), month, model);
+	}
+
+	/** Two years of months: enough to see a season come round again. */
+	static final int TREND_MONTHS = 24;
+
+	@GetMapping("/districts/{id}/dashboard/trends")
+	String districtTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Model model) {
+		return trends(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), month, model);
+	}
+
+	@GetMapping("/communes/{id}/dashboard/trends")
+	String communeTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Model model) {
+		return trends(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), month, model);
+	}
+
+	private String trends(Actor actor, UnitSummary area, String text, Model model) {
+		YearMonth month = month(text);
+		model.addAttribute("area", area);
+		model.addAttribute("month", month);
+		model.addAttribute("trends", dashboards.trends(actor, area, month, TREND_MONTHS));
+		model.addAttribute("chartWidth", Trend.WIDTH);
+		model.addAttribute("chartHeight", Trend.HEIGHT);
+		// a line of month labels under the bars
+		model.addAttribute("labelY", Trend.HEIGHT + 14);
+		model.addAttribute("viewBox", "0 0 " + Trend.WIDTH + " " + (Trend.HEIGHT + 16));
+		return "dashboard/trends";
+	}
+
+	@GetMapping("/districts/{id}/dashboard/text")
+	String districtText(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Locale locale, Model model) {
+		return text(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), month, locale, model);
+	}
+
+	@GetMapping("/communes/{id}/dashboard/text")
+	String communeText(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Locale locale, Model model) {
+		return text(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), month, locale, model);
+	}
+
+	private String text(Actor actor, UnitSummary area, String text, Locale locale, Model model) {
+		Dashboard dashboard = dashboards.dashboard(actor, area, month(text));
+		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("summary", texts.of(dashboard, locale));
+		return "dashboard/text";
+	}
+
+	private String page(Actor actor, UnitSummary area, String text, Model model) {
+		YearMonth month = month(text);
+		Dashboard dashboard = dashboards.dashboard(actor, area, month);
+		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("quarter", Quarter.of(month));
+		model.addAttribute("previousMonth", month.minusMonths(1));
+		model.addAttribute("nextMonth", month.isBefore(deadlines.currentMonth()) ? month.plusMonths(1) : null);
+		model.addAttribute("weights", new int[] { Ranking.PROGRESS_WEIGHT, Ranking.COMPLETENESS_WEIGHT,
+				Ranking.TIMELINESS_WEIGHT });
+		return "dashboard/dashboard";
+	}
+
+	private YearMonth month(String text) {
+		if (text == null || text.isBlank()) {
+			return dashboards.defaultMonth();
+		}
+		return deadlines.month(text).orElseThrow(DashboardNotFoundException::new);
+	}
+
+}

@@ -1,0 +1,236 @@
+package vn.cnscd.portal.dashboard;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitService;
+import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.indicator.IndicatorService;
+import vn.cnscd.portal.indicator.IndicatorSummary;
+import vn.cnscd.portal.indicator.TargetService;
+import vn.cnscd.portal.reporting.Deadlines;
+
+/**
+ * The measures of SPEC §5 for a district or one of its communes. District officers see their district and
+ * any of its communes; a steering member the communes in their charge (the district's dashboard shows only
+ * those); a commune chair their own commune. An administrator also reads a whole province's, for its
+ * quarterly summary: the queries then select the province's rows as they would a district's.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DashboardService {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final DashboardQueries queries;
+
+	private final UnitService units;
+
+	private final IndicatorService indicators;
+
+	private final TargetService targets;
+
+	private final Deadlines deadlines;
+
+	DashboardService(DashboardQueries queries, UnitService units, IndicatorService indicators, TargetService targets,
+			Deadlines deadlines) {
+		this.queries = queries;
+		this.units = units;
+		this.indicators = indicators;
+		this.targets = targets;
+		this.deadlines = deadlines;
+	}
+
+	/** The last month whose village due date has passed: the latest whose figures can be judged. */
+	public YearMonth defaultMonth() {
+		YearMonth month = deadlines.reportingMonth();
+		return deadlines.today().isAfter(deadlines.villageDue(month)) ? month : month.minusMonths(1);
+	}
+
+	/** The district or commune whose dashboard the actor may read; 403 otherwise, 404 for another level. */
+	public UnitSummary area(Actor actor, long unitId, UnitLevel level) {
+		UnitSummary unit = units.get(unitId);
+		if (unit.level() != level) {
+			throw new DashboardNotFoundException();
+		}
+		boolean allowed = switch (level) {
+			case PROVINCE -> actor.is(Role.ADMIN);
+			case DISTRICT -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER) && units.canView(actor, unit);
+			case COMMUNE -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
+					&& actor.covers(unit);
+			case VILLAGE -> false;
+		};
+		if (!allowed) {
+			throw new AccessDeniedException(actor.username() + " may not read the dashboard of unit " + unitId);
+		}
+		return unit;
+	}
+
+	/** The month a summary or page opens on by default, and the quarter holding it. */
+	public Quarter defaultQuarter() {
+		return Quarter.of(defaultMonth());
+	}
+
+	/** A quarter as written in addresses, 2026-Q3; none for a quarter not yet begun. */
+	public Optional<Quarter> quarter(String text) {
+		return Quarter.parse(text).filter(quarter -> !quarter.first().isAfter(deadlines.currentMonth()));
+	}
+
+	/** The dashboard of an area the actor may read ({@link #area}). */
+	public Dashboard dashboard(Actor actor, UnitSummary area, YearMonth month) {
+		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
+		Predicate<UnitSummary> shown = area.level() == UnitLevel.COMMUNE ? commune -> commune.id() == area.id()
+				: actor::covers;
+		List<DashboardQueries.Commune> communes = queries.communes(district.path())
+			.stream()
+			.filter(commune -> shown.test(commune.unit()))
+			.toList();
+		Set<Long> communeIds = communes.stream().map(commune -> commune.unit().id()).collect(Collectors.toSet());
+		Map<Long, List<DashboardQueries.Village>> villagesByCommune = queries.villages(district.path())
+			.stream()
+			.filter(village -> communeIds.contains(village.unit().parentId()))
+			.collect(Collectors.groupingBy(village -> village.unit().parentId()));
+		Map<Long, DashboardQueries.Report> reports = queries.reports(district.path(), month);
+		Map<Long, Map<Long, Long>> achieved = queries.achieved(district.path(), month);
+		Map<Long, Map<Long, BigDecimal>> targetsByUnit = targets.targetsUnder(district.path(), month.getYear());
+		Map<Long, Long> obstacles = queries.openObstacles(district.path());
+		List<IndicatorSummary> reported = indicators.villageReportIndicators();
+
+		List<CommuneFigures> figures = new ArrayList<>();
+		List<VillageStatus> villages = new ArrayList<>();
+		for (DashboardQueries.Commune commune : communes) {
+			List<DashboardQueries.Village> own = villagesByCommune.getOrDefault(commune.unit().id(), List.of());
+			int withTeam = 0;
+			int sent = 0;
+			int onTime = 0;
+			for (DashboardQueries.Village village : own) {
+				DashboardQueries.Report report = reports.get(village.unit().id());
+				boolean late = report != null && report.sent() && Boolean.TRUE.equals(report.late());
+				if (village.hasTeam()) {
+					withTeam++;
+					if (report != null && report.sent()) {
+						sent++;
+						onTime += late ? 0 : 1;
+					}
+				}
+				villages.add(new VillageStatus(village.unit(), commune.unit(), month, village.hasTeam(),
+						report == null ? null : report.status(), late, village.headName(), village.headPhone()));
+			}
+			Map<Long, Long> done = achieved.getOrDefault(commune.unit().id(), Map.of());
+			Map<Long, BigDecimal> aims = targetsByUnit.getOrDefault(commune.unit().id(), Map.of());
+			List<Progress> progress = reported.stream()
+				.map(indicator -> new Progress(indicator, done.getOrDefault(indicator.id(), 0L),
+						targetCount(indicator, aims.get(indicator.id()), own)))
+				.toList();
+			figures.add(new CommuneFigures(commune.unit(), 1, commune.hasTeam() ? 1 : 0, own.size(), withTeam, sent,
+					onTime, obstacles.getOrDefault(commune.unit().id(), 0L), progress));
+		}
+		CommuneFigures total = total(area, reported, figures);
+		List<CommuneFigures> ranking = figures.stream()
+			.sorted(Comparator.comparingDouble(CommuneFigures::score).reversed()
+				.thenComparing(line -> line.commune().code(), Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+		return new Dashboard(district, area, month, deadlines.villageDue(month), total, ranking, villages);
+	}
+
+	/** The monthly values of each reported indicator over {@code months} months up to {@code to}. */
+	public List<Trend> trends(Actor actor, UnitSummary area, YearMonth to, int months) {
+		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
+		Set<Long> communeIds = queries.communes(district.path())
+			.stream()
+			.map(DashboardQueries.Commune::unit)
+			.filter(area.level() == UnitLevel.COMMUNE ? commune -> commune.id() == area.id() : actor::covers)
+			.map(UnitSummary::id)
+			.collect(Collectors.toSet());
+		YearMonth from = to.minusMonths(months - 1L);
+		List<YearMonth> window = IntStream.range(0, months).mapToObj(from::plusMonths).toList();
+		Map<Long, Map<YearMonth, Long>> totals = new HashMap<>();
+		Map<List<Long>, TreeMap<YearMonth, Long>> levels = new HashMap<>();
+		for (DashboardQueries.Value value : queries.monthly(district.path(), from, to)) {
+			if (!communeIds.contains(value.communeId())) {
+				continue;
+			}
+			if (value.villageId() == 0) {
+				totals.computeIfAbsent(value.indicatorId(), id -> new HashMap<>()).merge(value.month(), value.value(), Long::sum);
+			}
+			else {
+				levels.computeIfAbsent(List.of(value.villageId(), value.indicatorId()), key -> new TreeMap<>())
+					.put(value.month(), value.value());
+			}
+		}
+		// a STOCK month is the sum of each village's latest level up to it
+		levels.forEach((key, byMonth) -> {
+			Map<YearMonth, Long> indicatorTotals = totals.computeIfAbsent(key.get(1), id -> new HashMap<>());
+			for (YearMonth month : window) {
+				Map.Entry<YearMonth, Long> latest = byMonth.floorEntry(month);
+				if (latest != null) {
+					indicatorTotals.merge(month, latest.getValue(), Long::sum);
+				}
+			}
+		});
+		return indicators.villageReportIndicators()
+			.stream()
+			.map(indicator -> new Trend(indicator, window, window.stream()
+				.map(month -> totals.getOrDefault(indicator.id(), Map.of()).getOrDefault(month, 0L))
+				.toList()))
+			.toList();
+	}
+
+	/**
+	 * The count a target asks for: a percentage indicator's target is a share of the commune villages' adults
+	 * or households (a commune holds no count of its own).
+	 */
+	private static BigDecimal targetCount(IndicatorSummary indicator, BigDecimal target,
+			List<DashboardQueries.Village> villages) {
+		if (target == null || !indicator.percentage()) {
+			return target;
+		}
+		long base = villages.stream().mapToLong(village -> indicator.denominator().of(village.unit())).sum();
+		return target.multiply(BigDecimal.valueOf(base)).divide(HUNDRED);
+	}
+
+	/** The area's totals: counts add up; a target is the sum of the communes' that have one. */
+	private static CommuneFigures total(UnitSummary area, List<IndicatorSummary> reported, List<CommuneFigures> figures) {
+		List<Progress> progress = reported.stream().map(indicator -> {
+			long achieved = 0;
+			BigDecimal target = null;
+			for (CommuneFigures line : figures) {
+				Progress own = line.progress().stream().filter(p -> p.indicator().id() == indicator.id()).findFirst()
+					.orElseThrow();
+				achieved += own.achieved();
+				if (own.target() != null) {
+					target = target == null ? own.target() : target.add(own.target());
+				}
+			}
+			return new Progress(indicator, achieved, target);
+		}).toList();
+		return new CommuneFigures(area, figures.size(), sum(figures, CommuneFigures::communesWithTeam),
+				sum(figures, CommuneFigures::villages), sum(figures, CommuneFigures::villagesWithTeam),
+				sum(figures, CommuneFigures::sent), sum(figures, CommuneFigures::onTime),
+				figures.stream().mapToLong(CommuneFigures::openObstacles).sum(), progress);
+	}
+
+	private static int sum(List<CommuneFigures> figures, ToIntFunction<CommuneFigures> field) {
+		return figures.stream().mapToInt(field).sum();
+	}
+
+}

@@ -1,0 +1,41 @@
+package vn.cnscd.portal.dashboard;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.cnscd.portal.indicator.IndicatorSummary;
+
+/**
+ * An indicator's monthly values over an area, oldest first: a FLOW is the month's total, a STOCK the sum of
+ * each village's latest level. {@link #bars()} lays them out as a bar chart drawn on the server, so the page
+ * needs no script.
+ */
+public record Trend(IndicatorSummary indicator, List<YearMonth> months, List<Long> values) {
+
+	public static final int WIDTH = 480;
+
+	public static final int HEIGHT = 160;
+
+	/** Room above the tallest bar. */
+	private static final int TOP = 10;
+
+	public record Bar(YearMonth month, long value, double x, double y, double width, double height) {
+	}
+
+	public long max() {
+		return values.stream().mapToLong(Long::longValue).max().orElse(0);
+	}
+
+	public List<Bar> bars() {
+		long max = Math.max(max(), 1);
+		double width = (double) WIDTH / months.size();
+		List<Bar> bars = new ArrayList<>();
+		for (int i = 0; i < months.size(); i++) {
+			double height = (HEIGHT - TOP) * (double) values.get(i) / max;
+			bars.add(new Bar(months.get(i), values.get(i), i * width + 1, HEIGHT - height, width - 2, height));
+		}
+		return bars;
+	}
+
+}

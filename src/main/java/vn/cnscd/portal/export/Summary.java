@@ -1,0 +1,57 @@
+package vn.cnscd.portal.export;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.dashboard.CommuneFigures;
+import vn.cnscd.portal.dashboard.Dashboard;
+import vn.cnscd.portal.dashboard.Progress;
+import vn.cnscd.portal.dashboard.Quarter;
+import vn.cnscd.portal.indicator.IndicatorKind;
+
+/**
+ * What a quarterly summary holds: the dashboards of the quarter's months (completeness and timeliness), the
+ * year to date at its end and, for a FLOW's quarter total, at the end of the quarter before; members per
+ * commune, obstacles and proposals raised in the quarter.
+ */
+record Summary(UnitSummary area, Quarter quarter, LocalDate date, Map<YearMonth, Dashboard> months, Dashboard end,
+		Dashboard before, Map<Long, Long> members, List<Note> obstacles, List<Note> proposals) {
+
+	/** An obstacle or a proposal, with the unit that raised it; {@code status} is null for a proposal. */
+	record Note(UnitSummary unit, UnitSummary commune, YearMonth month, String text, String status) {
+	}
+
+	/** The communes, in the order of their codes. */
+	List<CommuneFigures> communes() {
+		return byCode(end.ranking());
+	}
+
+	static List<CommuneFigures> byCode(List<CommuneFigures> lines) {
+		return lines.stream()
+			.sorted(Comparator.comparing(line -> line.commune().code(), Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+	}
+
+	/**
+	 * A STOCK's level at the quarter's end; a FLOW's total of the quarter's months: the year to date at its
+	 * end less that at the end of the quarter before (nothing to take off in a first quarter, a new year).
+	 */
+	long quarterValue(CommuneFigures figures, Progress atEnd) {
+		if (atEnd.indicator().kind() == IndicatorKind.STOCK || before == null) {
+			return atEnd.achieved();
+		}
+		CommuneFigures earlier = figures == end.total() ? before.total()
+				: before.ranking().stream().filter(line -> line.commune().id() == figures.commune().id()).findFirst()
+					.orElseThrow();
+		return atEnd.achieved() - earlier.progress()
+			.stream()
+			.filter(p -> p.indicator().id() == atEnd.indicator().id())
+			.mapToLong(Progress::achieved)
+			.sum();
+	}
+
+}
