@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.dashboard.CommuneFigures;
+import vn.cnscd.portal.team.CellText;
 
 /**
  * The raw values behind a quarterly summary, a line per village, month and indicator, every report status
@@ -91,7 +92,7 @@ class SummaryCsv {
 
 	/** Quoted where it holds a comma, a quote or a line break; neutralised where it would run as a formula. */
 	private static String cell(String value) {
-		String text = SummaryLabels.safe(value == null ? "" : value);
+		String text = CellText.safe(value == null ? "" : value);
 		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
 			return '"' + text.replace("\"", "\"\"") + '"';
 		}

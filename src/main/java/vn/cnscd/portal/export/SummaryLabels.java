@@ -27,15 +27,4 @@ class SummaryLabels {
 		return text(unit.kindKey()) + " " + unit.name();
 	}
 
-	/**
-	 * Text for a cell: a leading =, +, - or @ (or tab, carriage return) would run as a formula once the file
-	 * is saved as CSV and opened again; a leading apostrophe keeps it text, as Excel itself does.
-	 */
-	static String safe(String text) {
-		if (text == null || text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0) {
-			return text;
-		}
-		return "'" + text;
-	}
-
 }

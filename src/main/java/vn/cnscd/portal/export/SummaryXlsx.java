@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import vn.cnscd.portal.dashboard.CommuneFigures;
 import vn.cnscd.portal.dashboard.Dashboard;
 import vn.cnscd.portal.dashboard.Progress;
+import vn.cnscd.portal.team.CellText;
 
 /**
  * A quarterly summary as an administrative report in one XLSX sheet: the national motto, the title, four
@@ -275,7 +276,7 @@ class SummaryXlsx {
 
 		private void text(Row row, int column, String value, CellStyle style) {
 			Cell cell = row.createCell(column);
-			cell.setCellValue(SummaryLabels.safe(value));
+			cell.setCellValue(CellText.safe(value));
 			if (style != null) {
 				cell.setCellStyle(style);
 			}

@@ -5,14 +5,14 @@ package vn.cnscd.portal.team;
  * return) would run as a formula once the file is saved as CSV and opened again, or pasted elsewhere; a
  * leading apostrophe keeps it text, as Excel itself does.
  */
-final class CellText {
+public final class CellText {
 
 	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	private CellText() {
 	}
 
-	static String safe(String text) {
+	public static String safe(String text) {
 		if (text == null || text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0) {
 			return text;
 		}

@@ -16,6 +16,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import vn.cnscd.portal.team.CellText;
+
 /**
  * The commendation proposals as one XLSX sheet with Vietnamese headers. Every text a user typed goes through
  * {@link #safe}, so that none runs as a formula once the file is opened or pasted elsewhere.
@@ -32,7 +34,6 @@ class CommendationExport {
 
 	private static final int[] WIDTHS = { 22, 44, 26, 60, 16, 26, 14, 16, 40 };
 
-	private static final String FORMULA_STARTS = "=+-@\t\r";
 
 	private final MessageSource messages;
 
@@ -86,20 +87,9 @@ class CommendationExport {
 		}
 	}
 
-	/**
-	 * A cell starting with =, +, - or @ (or a tab or carriage return) would run as a formula once the file is
-	 * saved as CSV and opened again, or pasted elsewhere; a leading apostrophe keeps it text, as Excel does.
-	 */
-	static String safe(String text) {
-		if (text == null || text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0) {
-			return text;
-		}
-		return "'" + text;
-	}
-
 	private void text(Row row, int column, String text) {
 		if (text != null) {
-			row.createCell(column).setCellValue(safe(text));
+			row.createCell(column).setCellValue(CellText.safe(text));
 		}
 	}
 
