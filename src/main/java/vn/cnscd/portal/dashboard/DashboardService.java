@@ -97,6 +97,18 @@ public class DashboardService {
 
 	/** The dashboard of an area the actor may read ({@link #area}). */
 	public Dashboard dashboard(Actor actor, UnitSummary area, YearMonth month) {
+		return dashboard(actor, area, month, true);
+	}
+
+	/**
+	 * The dashboard's figures without its village lines (the chase list), for summaries of large areas: a
+	 * province's 74,000 village lines per month would not fit the memory an export should need.
+	 */
+	public Dashboard figures(Actor actor, UnitSummary area, YearMonth month) {
+		return dashboard(actor, area, month, false);
+	}
+
+	private Dashboard dashboard(Actor actor, UnitSummary area, YearMonth month, boolean withVillages) {
 		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
 		Predicate<UnitSummary> shown = area.level() == UnitLevel.COMMUNE ? commune -> commune.id() == area.id()
 				: actor::covers;
@@ -132,8 +144,10 @@ public class DashboardService {
 						onTime += late ? 0 : 1;
 					}
 				}
-				villages.add(new VillageStatus(village.unit(), commune.unit(), month, village.hasTeam(),
-						report == null ? null : report.status(), late, village.headName(), village.headPhone()));
+				if (withVillages) {
+					villages.add(new VillageStatus(village.unit(), commune.unit(), month, village.hasTeam(),
+							report == null ? null : report.status(), late, village.headName(), village.headPhone()));
+				}
 			}
 			Map<Long, Long> done = achieved.getOrDefault(commune.unit().id(), Map.of());
 			Map<Long, BigDecimal> aims = targetsByUnit.getOrDefault(commune.unit().id(), Map.of());

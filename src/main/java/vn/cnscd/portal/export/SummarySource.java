@@ -46,11 +46,11 @@ class SummarySource {
 	Summary load(Actor actor, UnitSummary area, Quarter quarter) {
 		Map<YearMonth, Dashboard> months = new LinkedHashMap<>();
 		for (YearMonth month : quarter.months()) {
-			months.put(month, withoutVillages(dashboards.dashboard(actor, area, month)));
+			months.put(month, dashboards.figures(actor, area, month));
 		}
 		Dashboard end = months.get(quarter.last());
 		Dashboard before = quarter.number() == 1 ? null
-				: withoutVillages(dashboards.dashboard(actor, area, quarter.first().minusMonths(1)));
+				: dashboards.figures(actor, area, quarter.first().minusMonths(1));
 		String path = like(end.district().path());
 		Map<Long, Long> members = new HashMap<>();
 		jdbc.sql("""
@@ -94,11 +94,6 @@ class SummarySource {
 	}
 
 	/** The summary has no village lines: a province's would not all fit in memory four times over. */
-	private static Dashboard withoutVillages(Dashboard dashboard) {
-		return new Dashboard(dashboard.district(), dashboard.area(), dashboard.month(), dashboard.due(),
-				dashboard.total(), dashboard.ranking(), List.of());
-	}
-
 	private static Summary.Note note(ResultSet rs, Map<Long, UnitSummary> communes, String text, String status)
 			throws SQLException {
 		UnitKind kind = UnitKind.valueOf(rs.getString("kind"));
