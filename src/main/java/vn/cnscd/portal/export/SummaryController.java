@@ -17,7 +17,6 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.SearchText;
 import vn.cnscd.portal.area.UnitLevel;
-import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.dashboard.DashboardService;
 import vn.cnscd.portal.dashboard.Quarter;
 
@@ -52,75 +51,37 @@ class SummaryController {
 		this.labels = labels;
 	}
 
-	@GetMapping("/districts/{id}/summary.xlsx")
-	void districtXlsx(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
-			HttpServletResponse response) throws IOException {
-		sendXlsx(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), quarter, response);
-	}
-
-	@GetMapping("/communes/{id}/summary.xlsx")
-	void communeXlsx(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
-			HttpServletResponse response) throws IOException {
-		sendXlsx(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), quarter, response);
-	}
-
-	/** A province's summary, for administrators: it streams, whatever the number of communes. */
-	@GetMapping("/provinces/{id}/summary.xlsx")
-	void provinceXlsx(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
-			HttpServletResponse response) throws IOException {
-		sendXlsx(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), quarter, response);
-	}
-
-	@GetMapping("/provinces/{id}/summary.csv")
-	void provinceCsv(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
-			HttpServletResponse response) throws IOException {
-		sendCsv(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), quarter, response);
-	}
-
-	@GetMapping("/districts/{id}/summary.csv")
-	void districtCsv(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
-			HttpServletResponse response) throws IOException {
-		sendCsv(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), quarter, response);
-	}
-
-	@GetMapping("/communes/{id}/summary.csv")
-	void communeCsv(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
-			HttpServletResponse response) throws IOException {
-		sendCsv(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), quarter, response);
-	}
-
-	@GetMapping("/districts/{id}/summary.pdf")
-	void districtPdf(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
-			HttpServletResponse response) throws IOException {
-		sendPdf(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), quarter, response);
-	}
-
-	@GetMapping("/communes/{id}/summary.pdf")
-	void communePdf(Actor actor, @PathVariable long id, @RequestParam(required = false) String quarter,
-			HttpServletResponse response) throws IOException {
-		sendPdf(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), quarter, response);
-	}
-
-	private void sendPdf(Actor actor, UnitSummary area, String text, HttpServletResponse response) throws IOException {
-		Summary summary = source.load(actor, area, quarter(text));
-		response.setContentType("application/pdf");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(summary, "pdf"));
-		pdf.write(summary, response.getOutputStream());
-	}
-
-	private void sendXlsx(Actor actor, UnitSummary area, String text, HttpServletResponse response)
-			throws IOException {
-		Summary summary = source.load(actor, area, quarter(text));
-		response.setContentType(XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(summary, "xlsx"));
-		xlsx.write(summary, response.getOutputStream());
-	}
-
-	private void sendCsv(Actor actor, UnitSummary area, String text, HttpServletResponse response) throws IOException {
-		Summary summary = source.load(actor, area, quarter(text));
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(summary, "csv"));
-		csv.write(summary, response.getOutputStream());
+	/**
+	 * A quarter's summary of a district or commune as XLSX, CSV or PDF; of a province, for administrators, as
+	 * XLSX or CSV, which stream.
+	 */
+	@GetMapping("/{levels:provinces|districts|communes}/{id}/summary.{format:xlsx|csv|pdf}")
+	void summary(Actor actor, @PathVariable String levels, @PathVariable long id, @PathVariable String format,
+			@RequestParam(required = false) String quarter, HttpServletResponse response) throws IOException {
+		UnitLevel level = switch (levels) {
+			case "provinces" -> UnitLevel.PROVINCE;
+			case "districts" -> UnitLevel.DISTRICT;
+			default -> UnitLevel.COMMUNE;
+		};
+		if (level == UnitLevel.PROVINCE && format.equals("pdf")) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Summary summary = source.load(actor, dashboards.area(actor, id, level), quarter(quarter));
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(summary, format));
+		switch (format) {
+			case "xlsx" -> {
+				response.setContentType(XLSX);
+				xlsx.write(summary, response.getOutputStream());
+			}
+			case "csv" -> {
+				response.setContentType("text/csv;charset=UTF-8");
+				csv.write(summary, response.getOutputStream());
+			}
+			default -> {
+				response.setContentType("application/pdf");
+				pdf.write(summary, response.getOutputStream());
+			}
+		}
 	}
 
 	private Quarter quarter(String text) {
