@@ -138,7 +138,7 @@ public class UnitService {
 		}
 		StringBuilder sql = new StringBuilder("""
 				SELECT id FROM unit
-				WHERE (ancestor_path || id || '/') LIKE ANY (:scopes)""");
+				WHERE subtree_path LIKE ANY (:scopes)""");
 		List<String> patterns = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
 			sql.append(" AND search_text LIKE :w").append(i);
@@ -166,7 +166,7 @@ public class UnitService {
 	public List<UnitSummary> openUnits(Actor actor, UnitLevel level) {
 		List<Long> ids = jdbc.sql("""
 				SELECT id FROM unit
-				WHERE level = :level AND valid_to IS NULL AND (ancestor_path || id || '/') LIKE ANY (:scopes)
+				WHERE level = :level AND valid_to IS NULL AND subtree_path LIKE ANY (:scopes)
 				ORDER BY ancestor_path, code, name""")
 			.param("level", level.name())
 			.param("scopes", actor.scopePaths().stream().map(path -> escapeLike(path) + "%").toArray(String[]::new))

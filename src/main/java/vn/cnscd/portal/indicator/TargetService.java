@@ -83,7 +83,7 @@ public class TargetService {
 		Map<Long, Map<Long, BigDecimal>> found = new HashMap<>();
 		jdbc.sql("""
 				SELECT t.unit_id, t.indicator_id, t.value FROM target t JOIN unit u ON u.id = t.unit_id
-				WHERE t.year = :year AND (u.ancestor_path || u.id || '/') LIKE :path""")
+				WHERE t.year = :year AND u.subtree_path LIKE :path""")
 			.param("year", year)
 			.param("path", path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 			.query((rs, row) -> found.computeIfAbsent(rs.getLong("unit_id"), unit -> new HashMap<>())

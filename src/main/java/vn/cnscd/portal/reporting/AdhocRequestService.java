@@ -264,7 +264,7 @@ class AdhocRequestService {
 				SELECT a.unit_id, s.submitted_at, s.late
 				FROM adhoc_request_unit a JOIN unit u ON u.id = a.unit_id
 				LEFT JOIN adhoc_response s ON s.request_id = a.request_id AND s.unit_id = a.unit_id
-				WHERE a.request_id = :id AND (u.ancestor_path || u.id || '/') LIKE ANY (:scopes)
+				WHERE a.request_id = :id AND u.subtree_path LIKE ANY (:scopes)
 				ORDER BY u.ancestor_path, u.code, u.name""")
 			.param("id", request.id())
 			.param("scopes", scopes(actor))
@@ -325,8 +325,8 @@ class AdhocRequestService {
 	List<AdhocRequestRow> list(Actor actor) {
 		boolean district = actor.isAny(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.ADMIN);
 		String where = district
-				? "(r.district_id = :home OR (d.ancestor_path || d.id || '/') LIKE ANY (:scopes))"
-				: "(u.ancestor_path || u.id || '/') LIKE ANY (:scopes)";
+				? "(r.district_id = :home OR d.subtree_path LIKE ANY (:scopes))"
+				: "u.subtree_path LIKE ANY (:scopes)";
 		String order = district ? "r.created_at DESC, r.id DESC"
 				: "r.closed, bool_or(a.unit_id = :home AND s.id IS NOT NULL), r.deadline, r.id";
 		return jdbc.sql("""

@@ -159,7 +159,7 @@ public class CommuneReportService {
 		Map<Long, CommuneReportStatus> statuses = new HashMap<>();
 		jdbc.sql("""
 				SELECT r.commune_id, r.status FROM commune_report r JOIN unit u ON u.id = r.commune_id
-				WHERE r.period = :period AND (u.ancestor_path || u.id || '/') LIKE :path""")
+				WHERE r.period = :period AND u.subtree_path LIKE :path""")
 			.param("period", period.atDay(1))
 			.param("path", path + "%")
 			.query((ResultSet rs) -> {

@@ -139,7 +139,7 @@ public class ObstacleService {
 		}
 		return jdbc.sql("""
 				SELECT o.* FROM obstacle o JOIN unit u ON u.id = o.unit_id
-				WHERE (u.ancestor_path || u.id || '/') LIKE ANY (:scopes) AND (CAST(:status AS varchar) IS NULL OR o.status = :status)
+				WHERE u.subtree_path LIKE ANY (:scopes) AND (CAST(:status AS varchar) IS NULL OR o.status = :status)
 				ORDER BY o.raised_at DESC, o.id DESC LIMIT :limit""")
 			.param("scopes", scopes.stream().map(path -> path + "%").toArray(String[]::new))
 			.param("status", status == null ? null : status.name())
@@ -220,7 +220,7 @@ public class ObstacleService {
 	public long openUnder(String path) {
 		return jdbc.sql("""
 				SELECT count(*) FROM obstacle o JOIN unit u ON u.id = o.unit_id
-				WHERE o.status <> 'RESOLVED' AND (u.ancestor_path || u.id || '/') LIKE :path""")
+				WHERE o.status <> 'RESOLVED' AND u.subtree_path LIKE :path""")
 			.param("path", path + "%")
 			.query(Long.class)
 			.single();

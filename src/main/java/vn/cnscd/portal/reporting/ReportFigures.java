@@ -43,7 +43,7 @@ public class ReportFigures {
 				SELECT v.indicator_id, sum(v.value) AS total
 				FROM village_report r JOIN village_report_value v ON v.report_id = r.id JOIN unit u ON u.id = r.village_id
 				WHERE r.period = :period AND r.status IN ('SUBMITTED', 'APPROVED')
-				  AND (u.ancestor_path || u.id || '/') LIKE :path
+				  AND u.subtree_path LIKE :path
 				GROUP BY v.indicator_id""")
 			.param("period", period.atDay(1))
 			.param("path", path + "%")
@@ -55,7 +55,7 @@ public class ReportFigures {
 				  SELECT DISTINCT ON (r.village_id, v.indicator_id) v.indicator_id, v.value
 				  FROM village_report r JOIN village_report_value v ON v.report_id = r.id JOIN unit u ON u.id = r.village_id
 				  WHERE r.period <= :period AND r.status IN ('SUBMITTED', 'APPROVED')
-				    AND (u.ancestor_path || u.id || '/') LIKE :path
+				    AND u.subtree_path LIKE :path
 				  ORDER BY r.village_id, v.indicator_id, r.period DESC) latest
 				GROUP BY indicator_id""")
 			.param("period", period.atDay(1))
@@ -68,7 +68,7 @@ public class ReportFigures {
 				       coalesce(sum(r.households_visited), 0) AS visited, count(*) AS reports
 				FROM village_report r JOIN unit u ON u.id = r.village_id
 				WHERE r.period = :period AND r.status IN ('SUBMITTED', 'APPROVED')
-				  AND (u.ancestor_path || u.id || '/') LIKE :path""")
+				  AND u.subtree_path LIKE :path""")
 			.param("period", period.atDay(1))
 			.param("path", path + "%")
 			.query((rs, row) -> new Figures(flow, stock, rs.getLong("sessions"), rs.getLong("guided"),

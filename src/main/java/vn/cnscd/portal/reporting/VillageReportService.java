@@ -230,7 +230,7 @@ public class VillageReportService {
 		jdbc.sql("""
 				SELECT r.id, r.village_id, r.period, r.status, r.submitted_at, r.late, r.return_reason, r.version
 				FROM village_report r JOIN unit u ON u.id = r.village_id
-				WHERE r.period = :period AND (u.ancestor_path || u.id || '/') LIKE :path""")
+				WHERE r.period = :period AND u.subtree_path LIKE :path""")
 			.param("period", period.atDay(1))
 			.param("path", path + "%")
 			.query((ResultSet rs) -> {

@@ -87,7 +87,7 @@ public class TeamService {
 	List<TeamRoster> rostersUnder(String path, boolean withDissolved) {
 		List<TeamSummary> found = jdbc.sql("SELECT " + TEAM_COLUMNS + """
 				 FROM team t JOIN unit u ON u.id = t.unit_id
-				WHERE (u.ancestor_path || u.id || '/') LIKE :path AND (:withDissolved OR t.status = 'ACTIVE')
+				WHERE u.subtree_path LIKE :path AND (:withDissolved OR t.status = 'ACTIVE')
 				ORDER BY t.level, t.id""")
 			.param("path", path + "%")
 			.param("withDissolved", withDissolved)
@@ -154,7 +154,7 @@ public class TeamService {
 		StringBuilder sql = new StringBuilder("SELECT " + MEMBER_COLUMNS + """
 				, t.name AS team_name, t.unit_id AS unit_id
 				FROM team_member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
-				WHERE (u.ancestor_path || u.id || '/') LIKE ANY (:scopes)""");
+				WHERE u.subtree_path LIKE ANY (:scopes)""");
 		for (int i = 0; i < words.size(); i++) {
 			sql.append(" AND m.search_text LIKE :w").append(i);
 		}

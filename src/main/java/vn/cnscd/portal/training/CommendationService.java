@@ -58,7 +58,7 @@ class CommendationService {
 	/** The proposals of the teams the actor sees, newest first. */
 	List<Commendation> list(Actor actor) {
 		return jdbc.sql(COLUMNS + """
-				WHERE (u.ancestor_path || u.id || '/') LIKE ANY (:scopes) ORDER BY k.proposed_at DESC, k.id DESC""")
+				WHERE u.subtree_path LIKE ANY (:scopes) ORDER BY k.proposed_at DESC, k.id DESC""")
 			.param("scopes", actor.scopePaths().stream().map(path -> path + "%").toArray(String[]::new))
 			.query(Commendation.class)
 			.list();

@@ -160,8 +160,8 @@ class PlanService {
 				       (SELECT count(*) FROM activity_plan_item i WHERE i.plan_id = p.id) AS items, p.id IS NOT NULL AS has_plan
 				FROM team t JOIN unit u ON u.id = t.unit_id LEFT JOIN unit c ON c.id = u.parent_id
 				LEFT JOIN activity_plan p ON p.team_id = t.id AND p.year = :year
-				WHERE t.status = 'ACTIVE' AND (u.ancestor_path || u.id || '/') LIKE :under
-				  AND (u.ancestor_path || u.id || '/') LIKE ANY (:scopes)
+				WHERE t.status = 'ACTIVE' AND u.subtree_path LIKE :under
+				  AND u.subtree_path LIKE ANY (:scopes)
 				ORDER BY CASE WHEN u.level = 'COMMUNE' THEN u.code ELSE c.code END, u.level, u.code, t.id""")
 			.param("year", year)
 			.param("under", under.path() + "%")

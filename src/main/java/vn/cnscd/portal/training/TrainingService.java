@@ -188,7 +188,7 @@ class TrainingService {
 		List<Long> added = jdbc.sql("""
 				INSERT INTO training_attendance (session_id, member_id)
 				SELECT :session, m.id FROM team_member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
-				WHERE m.id = ANY (:members) AND (u.ancestor_path || u.id || '/') LIKE ANY (:scopes)
+				WHERE m.id = ANY (:members) AND u.subtree_path LIKE ANY (:scopes)
 				ON CONFLICT DO NOTHING RETURNING member_id""")
 			.param("session", sessionId)
 			.param("members", memberIds.toArray(Long[]::new))
@@ -231,7 +231,7 @@ class TrainingService {
 		}
 		StringBuilder sql = new StringBuilder("SELECT " + PERSON_COLUMNS + """
 				 FROM team_member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
-				WHERE (u.ancestor_path || u.id || '/') LIKE ANY (:scopes)""");
+				WHERE u.subtree_path LIKE ANY (:scopes)""");
 		for (int i = 0; i < words.size(); i++) {
 			sql.append(" AND m.search_text LIKE :w").append(i);
 		}
@@ -249,7 +249,7 @@ class TrainingService {
 	List<TeamName> teams(Actor actor) {
 		return jdbc.sql("""
 				SELECT t.id, t.name FROM team t JOIN unit u ON u.id = t.unit_id
-				WHERE t.status = 'ACTIVE' AND (u.ancestor_path || u.id || '/') LIKE ANY (:scopes)
+				WHERE t.status = 'ACTIVE' AND u.subtree_path LIKE ANY (:scopes)
 				ORDER BY u.ancestor_path, u.code, t.id""")
 			.param("scopes", scopes(actor))
 			.query(TeamName.class)
