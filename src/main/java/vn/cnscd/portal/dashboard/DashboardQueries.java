@@ -73,6 +73,45 @@ class DashboardQueries {
 			.list();
 	}
 
+	/**
+	 * A commune's villages counted for a month: all open villages, those with an active team, and of these
+	 * the ones whose report was sent and sent on time; with the villages' households and adults, which
+	 * percentage targets are shares of.
+	 */
+	record Counts(int villages, int villagesWithTeam, int sent, int onTime, long households, long adults) {
+
+		static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+
+	}
+
+	/**
+	 * {@link Counts} per commune id, counted by the database: a province's summary needs these few numbers
+	 * per commune, not its 74,000 villages.
+	 */
+	Map<Long, Counts> counts(String districtPath, YearMonth month) {
+		Map<Long, Counts> found = new HashMap<>();
+		jdbc.sql("""
+				SELECT u.parent_id, count(*) AS villages,
+				       count(*) FILTER (WHERE team.active) AS with_team,
+				       count(*) FILTER (WHERE team.active AND r.status IN ('SUBMITTED', 'APPROVED')) AS sent,
+				       count(*) FILTER (WHERE team.active AND r.status IN ('SUBMITTED', 'APPROVED')
+				                          AND r.late IS NOT TRUE) AS on_time,
+				       coalesce(sum(u.households), 0) AS households, coalesce(sum(u.adults), 0) AS adults
+				FROM unit u
+				CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM team t WHERE t.unit_id = u.id
+				                                   AND t.status = 'ACTIVE') AS active) team
+				LEFT JOIN village_report r ON r.village_id = u.id AND r.period = :period
+				WHERE u.level = 'VILLAGE' AND u.valid_to IS NULL AND u.ancestor_path LIKE :path
+				GROUP BY u.parent_id""")
+			.param("period", month.atDay(1))
+			.param("path", prefix(districtPath))
+			.query((ResultSet rs) -> {
+				found.put(rs.getLong("parent_id"), new Counts(rs.getInt("villages"), rs.getInt("with_team"),
+						rs.getInt("sent"), rs.getInt("on_time"), rs.getLong("households"), rs.getLong("adults")));
+			});
+		return found;
+	}
+
 	/** The villages' reports of a month, by village id; a village without one is absent. */
 	Map<Long, Report> reports(String districtPath, YearMonth month) {
 		Map<Long, Report> found = new HashMap<>();

@@ -116,54 +116,52 @@ public class DashboardService {
 			.stream()
 			.filter(commune -> shown.test(commune.unit()))
 			.toList();
-		Set<Long> communeIds = communes.stream().map(commune -> commune.unit().id()).collect(Collectors.toSet());
-		Map<Long, List<DashboardQueries.Village>> villagesByCommune = queries.villages(district.path())
-			.stream()
-			.filter(village -> communeIds.contains(village.unit().parentId()))
-			.collect(Collectors.groupingBy(village -> village.unit().parentId()));
-		Map<Long, DashboardQueries.Report> reports = queries.reports(district.path(), month);
+		Map<Long, DashboardQueries.Counts> counts = queries.counts(district.path(), month);
 		Map<Long, Map<Long, Long>> achieved = queries.achieved(district.path(), month);
-		Map<Long, Map<Long, BigDecimal>> targetsByUnit = targets.targetsUnder(district.path(), month.getYear());
+		Map<Long, Map<Long, BigDecimal>> targetsByCommune = targets.communeTargetsUnder(district.path(),
+				month.getYear());
 		Map<Long, Long> obstacles = queries.openObstacles(district.path());
 		List<IndicatorSummary> reported = indicators.villageReportIndicators();
 
 		List<CommuneFigures> figures = new ArrayList<>();
-		List<VillageStatus> villages = new ArrayList<>();
 		for (DashboardQueries.Commune commune : communes) {
-			List<DashboardQueries.Village> own = villagesByCommune.getOrDefault(commune.unit().id(), List.of());
-			int withTeam = 0;
-			int sent = 0;
-			int onTime = 0;
-			for (DashboardQueries.Village village : own) {
-				DashboardQueries.Report report = reports.get(village.unit().id());
-				boolean late = report != null && report.sent() && Boolean.TRUE.equals(report.late());
-				if (village.hasTeam()) {
-					withTeam++;
-					if (report != null && report.sent()) {
-						sent++;
-						onTime += late ? 0 : 1;
-					}
-				}
-				if (withVillages) {
-					villages.add(new VillageStatus(village.unit(), commune.unit(), month, village.hasTeam(),
-							report == null ? null : report.status(), late, village.headName(), village.headPhone()));
-				}
-			}
+			DashboardQueries.Counts own = counts.getOrDefault(commune.unit().id(), DashboardQueries.Counts.NONE);
 			Map<Long, Long> done = achieved.getOrDefault(commune.unit().id(), Map.of());
-			Map<Long, BigDecimal> aims = targetsByUnit.getOrDefault(commune.unit().id(), Map.of());
+			Map<Long, BigDecimal> aims = targetsByCommune.getOrDefault(commune.unit().id(), Map.of());
 			List<Progress> progress = reported.stream()
 				.map(indicator -> new Progress(indicator, done.getOrDefault(indicator.id(), 0L),
 						targetCount(indicator, aims.get(indicator.id()), own)))
 				.toList();
-			figures.add(new CommuneFigures(commune.unit(), 1, commune.hasTeam() ? 1 : 0, own.size(), withTeam, sent,
-					onTime, obstacles.getOrDefault(commune.unit().id(), 0L), progress));
+			figures.add(new CommuneFigures(commune.unit(), 1, commune.hasTeam() ? 1 : 0, own.villages(),
+					own.villagesWithTeam(), own.sent(), own.onTime(), obstacles.getOrDefault(commune.unit().id(), 0L),
+					progress));
 		}
+		List<VillageStatus> villages = withVillages ? villages(communes, district, month) : List.of();
 		CommuneFigures total = total(area, reported, figures);
 		List<CommuneFigures> ranking = figures.stream()
 			.sorted(Comparator.comparingDouble(CommuneFigures::score).reversed()
 				.thenComparing(line -> line.commune().code(), Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
 		return new Dashboard(district, area, month, deadlines.villageDue(month), total, ranking, villages);
+	}
+
+	/** The status of each village of the communes in the month, for the chase list and the drill-down. */
+	private List<VillageStatus> villages(List<DashboardQueries.Commune> communes, UnitSummary district,
+			YearMonth month) {
+		Map<Long, List<DashboardQueries.Village>> byCommune = queries.villages(district.path())
+			.stream()
+			.collect(Collectors.groupingBy(village -> village.unit().parentId()));
+		Map<Long, DashboardQueries.Report> reports = queries.reports(district.path(), month);
+		List<VillageStatus> villages = new ArrayList<>();
+		for (DashboardQueries.Commune commune : communes) {
+			for (DashboardQueries.Village village : byCommune.getOrDefault(commune.unit().id(), List.of())) {
+				DashboardQueries.Report report = reports.get(village.unit().id());
+				boolean late = report != null && report.sent() && Boolean.TRUE.equals(report.late());
+				villages.add(new VillageStatus(village.unit(), commune.unit(), month, village.hasTeam(),
+						report == null ? null : report.status(), late, village.headName(), village.headPhone()));
+			}
+		}
+		return villages;
 	}
 
 	/** The monthly values of each reported indicator over {@code months} months up to {@code to}. */
@@ -214,11 +212,14 @@ public class DashboardService {
 	 * or households (a commune holds no count of its own).
 	 */
 	private static BigDecimal targetCount(IndicatorSummary indicator, BigDecimal target,
-			List<DashboardQueries.Village> villages) {
+			DashboardQueries.Counts villages) {
 		if (target == null || !indicator.percentage()) {
 			return target;
 		}
-		long base = villages.stream().mapToLong(village -> indicator.denominator().of(village.unit())).sum();
+		long base = switch (indicator.denominator()) {
+			case HOUSEHOLDS -> villages.households();
+			case ADULTS -> villages.adults();
+		};
 		return target.multiply(BigDecimal.valueOf(base)).divide(HUNDRED);
 	}
 

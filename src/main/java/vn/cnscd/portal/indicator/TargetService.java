@@ -76,14 +76,14 @@ public class TargetService {
 	}
 
 	/**
-	 * The targets of a year of every unit whose path starts with {@code path} (see {@link UnitSummary#path()}),
-	 * the unit itself included: unit id to indicator id to value.
+	 * The targets of a year of every commune whose path starts with {@code path} (see {@link UnitSummary#path()}):
+	 * commune id to indicator id to value. Villages' targets are left out: a province has 74,000 of them.
 	 */
-	public Map<Long, Map<Long, BigDecimal>> targetsUnder(String path, int year) {
+	public Map<Long, Map<Long, BigDecimal>> communeTargetsUnder(String path, int year) {
 		Map<Long, Map<Long, BigDecimal>> found = new HashMap<>();
 		jdbc.sql("""
 				SELECT t.unit_id, t.indicator_id, t.value FROM target t JOIN unit u ON u.id = t.unit_id
-				WHERE t.year = :year AND u.subtree_path LIKE :path""")
+				WHERE t.year = :year AND u.level = 'COMMUNE' AND u.subtree_path LIKE :path""")
 			.param("year", year)
 			.param("path", path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 			.query((rs, row) -> found.computeIfAbsent(rs.getLong("unit_id"), unit -> new HashMap<>())
