@@ -157,8 +157,8 @@ class TargetPagesTests {
 		assertThat(auditOf(township)).containsExactly("CQS04=>1200 by district", "KTS01=>72.5 by district",
 				"CQS04=1200> by district", "KTS01=72.5>75 by district");
 		assertThat(auditOf(daiSon)).containsExactly("XHS07=>95 by district");
-		assertThat(targets.targetsUnder(township.path(), YEAR)).containsOnlyKeys(township.id());
-		assertThat(targets.targetsUnder(district().path(), YEAR)).containsOnlyKeys(township.id(), daiSon.id());
+		assertThat(targets.communeTargetsUnder(township.path(), YEAR)).containsOnlyKeys(township.id());
+		assertThat(targets.communeTargetsUnder(district().path(), YEAR)).containsOnlyKeys(township.id(), daiSon.id());
 	}
 
 	@Test
@@ -182,7 +182,7 @@ class TargetPagesTests {
 			.as(name)
 			.isEqualTo(value));
 		assertThat(form.getElementById(cellId(township, indicator("KTS01")) + "-note")).isNull();
-		assertThat(targets.targetsUnder(district().path(), YEAR)).isEmpty();
+		assertThat(targets.communeTargetsUnder(district().path(), YEAR)).isEmpty();
 		assertThat(auditOf(township)).isEmpty();
 	}
 
