@@ -3,6 +3,7 @@ package vn.cnscd.portal;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +30,22 @@ public class TestConfig {
 	@Controller
 	static class FailingController {
 
+		private final JdbcClient jdbc;
+
+		FailingController(JdbcClient jdbc) {
+			this.jdbc = jdbc;
+		}
+
 		@GetMapping("/test/failure")
 		String fail() {
 			throw new IllegalStateException("select * from secret_table where leaked = true");
+		}
+
+		/** A query the database refuses: its error names the table and quotes the SQL. */
+		@GetMapping("/test/sql-failure")
+		String failInTheDatabase() {
+			jdbc.sql("SELECT leaked FROM secret_table").query().listOfRows();
+			return "never";
 		}
 
 	}

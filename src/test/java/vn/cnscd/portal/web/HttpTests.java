@@ -98,8 +98,19 @@ class HttpTests {
 		HttpResponse<String> failure = get("/test/failure");
 		assertThat(failure.statusCode()).isEqualTo(500);
 		assertThat(Jsoup.parse(failure.body()).select("h1").text()).isEqualTo("Hệ thống đang gặp sự cố");
-		for (HttpResponse<String> response : List.of(notFound, forbidden, failure)) {
-			assertThat(response.body()).doesNotContain("Exception", "at vn.", "secret_table", "select ");
+		HttpResponse<String> sqlFailure = get("/test/sql-failure");
+		assertThat(sqlFailure.statusCode()).isEqualTo(500);
+		assertThat(Jsoup.parse(sqlFailure.body()).select("h1").text()).isEqualTo("Hệ thống đang gặp sự cố");
+
+		HttpResponse<String> badNumber = get("/villages/abc");
+		assertThat(badNumber.statusCode()).isEqualTo(400);
+		HttpResponse<String> wrongMethod = get("/obstacles/1/answers");
+		assertThat(wrongMethod.statusCode()).isEqualTo(405);
+		for (HttpResponse<String> response : List.of(notFound, forbidden, failure, sqlFailure, badNumber, wrongMethod)) {
+			assertThat(response.body()).as(response.uri().toString())
+				.doesNotContainIgnoringCase("exception")
+				.doesNotContain("at vn.", "at org.", "secret_table", "SELECT ", "select ", "PSQLException", "Tomcat")
+				.contains("<h1");
 		}
 	}
 
