@@ -1,31 +1,14 @@
 package vn.cnscd.portal.benchmark;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.zip.ZipInputStream;
 
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -96,78 +79,14 @@ class DashboardBenchmark {
 
 	/**
 	 * The whole generated country sits under the one province, so its quarterly XLSX is the largest there is;
-	 * fetched over HTTP (MockMvc would hold the body in memory) with the heap the benchmark profile sets, and
-	 * read back entry by entry to show the file is whole. The heap's peak during the export is printed beside
-	 * the district's, taken the same way.
+	 * fetched over HTTP with the heap the benchmark profile sets, the district's beside it.
 	 */
 	private void provinceExport(long district) throws Exception {
 		long province = jdbc.queryForObject("SELECT id FROM unit WHERE parent_id IS NULL", Long.class);
-		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String base = "http://localhost:" + port;
-		String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		String token = Jsoup.parse(login).selectFirst("input[name=_csrf]").attr("value");
-		http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=admin&password=demo1234&_csrf="
-					+ URLEncoder.encode(token, StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.discarding());
 		long communes = jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'COMMUNE'", Long.class);
-		download(http, base + "/districts/" + district + "/summary.xlsx", "District quarterly XLSX (23 communes)");
-		download(http, base + "/provinces/" + province + "/summary.xlsx",
-				"Province quarterly XLSX (" + communes + " communes)");
-	}
-
-	private static void download(HttpClient http, String url, String name) throws Exception {
-		System.gc();
-		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.toList();
-		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-		long t0 = System.nanoTime();
-		HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-				HttpResponse.BodyHandlers.ofInputStream());
-		CountingInputStream counted = new CountingInputStream(response.body());
-		int entries = 0;
-		try (ZipInputStream zip = new ZipInputStream(counted)) {
-			while (zip.getNextEntry() != null) {
-				zip.transferTo(OutputStream.nullOutputStream());
-				entries++;
-			}
-		}
-		double seconds = (System.nanoTime() - t0) / 1e9;
-		long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-		System.out.printf("%s: HTTP %d, %,d bytes (%d zip entries) in %.1f s, peak heap %d MB of %d MB%n", name,
-				response.statusCode(), counted.count, entries, seconds, peak / (1024 * 1024),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024));
-		assertThat(response.statusCode()).as(name).isEqualTo(200);
-		assertThat(entries).as(name + " is a whole XLSX").isGreaterThan(3);
-	}
-
-	/** Counts the bytes read through it. */
-	private static final class CountingInputStream extends FilterInputStream {
-
-		long count;
-
-		CountingInputStream(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public int read() throws IOException {
-			int read = super.read();
-			count += read < 0 ? 0 : 1;
-			return read;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int read = super.read(buffer, offset, length);
-			count += Math.max(read, 0);
-			return read;
-		}
-
+		SummaryDownload admin = SummaryDownload.signIn(port, "admin", "demo1234");
+		admin.xlsx("/districts/" + district + "/summary.xlsx", "District quarterly XLSX (23 communes)");
+		admin.xlsx("/provinces/" + province + "/summary.xlsx", "Province quarterly XLSX (" + communes + " communes)");
 	}
 
 	private double median(String url) throws Exception {

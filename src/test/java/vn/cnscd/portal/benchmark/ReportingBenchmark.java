@@ -63,14 +63,7 @@ class ReportingBenchmark {
 
 	@Test
 	void villageReportAtProvinceScale() throws Exception {
-		long start = System.nanoTime();
-		// DashboardBenchmark, run first, may have generated the country already: that serves as well
-		if (!ScaleData.generated(jdbc)) {
-			ScaleData.generate(jdbc, ScaleData.Scale.PROVINCE, YearMonth.now().minusMonths(1), 24);
-		}
-		System.out.printf("Generated %d villages and %d reports in %.1f s%n",
-				jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'VILLAGE'", Long.class),
-				jdbc.queryForObject("SELECT count(*) FROM village_report", Long.class), (System.nanoTime() - start) / 1e9);
+		generateProvince();
 		List<Long> villages = jdbc.queryForList(
 				"SELECT id FROM unit WHERE level = 'VILLAGE' AND code LIKE 'M%' ORDER BY id LIMIT " + (CLIENTS + 1),
 				Long.class);
@@ -140,6 +133,28 @@ class ReportingBenchmark {
 				CLIENTS, told.get(), seconds, told.get() / seconds, errors.get(), stored);
 		assertThat(errors.get()).isZero();
 		assertThat(stored).isEqualTo(told.get());
+	}
+
+	/** A real province's quarterly XLSX: 258 communes, 1,478 villages (the whole country after DashboardBenchmark). */
+	@Test
+	void provinceQuarterlySummary() throws Exception {
+		generateProvince();
+		long province = jdbc.queryForObject("SELECT id FROM unit WHERE parent_id IS NULL", Long.class);
+		long communes = jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'COMMUNE'", Long.class);
+		SummaryDownload.signIn(port, "admin", "demo1234")
+			.xlsx("/provinces/" + province + "/summary.xlsx", "Province quarterly XLSX (" + communes + " communes)");
+	}
+
+	private void generateProvince() {
+		// DashboardBenchmark, run first, may have generated the country already: that serves as well
+		if (ScaleData.generated(jdbc)) {
+			return;
+		}
+		long start = System.nanoTime();
+		ScaleData.generate(jdbc, ScaleData.Scale.PROVINCE, YearMonth.now().minusMonths(1), 24);
+		System.out.printf("Generated %d villages and %d reports in %.1f s%n",
+				jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'VILLAGE'", Long.class),
+				jdbc.queryForObject("SELECT count(*) FROM village_report", Long.class), (System.nanoTime() - start) / 1e9);
 	}
 
 	private static double percentile(List<Long> nanos, int percent) {

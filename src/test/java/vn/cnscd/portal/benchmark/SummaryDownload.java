@@ -1,0 +1,88 @@
+package vn.cnscd.portal.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.jsoup.Jsoup;
+
+/**
+ * Downloads quarterly summaries over HTTP as a signed-in user (MockMvc would hold the body in memory) to a
+ * file, reads it back entry by entry to show it arrived whole, and prints its size, time and the heap's peak
+ * while it was made.
+ */
+final class SummaryDownload {
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	private final String base;
+
+	private SummaryDownload(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	static SummaryDownload signIn(int port, String username, String password) throws Exception {
+		SummaryDownload download = new SummaryDownload(port);
+		String login = download.http.send(HttpRequest.newBuilder(URI.create(download.base + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		String token = Jsoup.parse(login).selectFirst("input[name=_csrf]").attr("value");
+		download.http.send(HttpRequest.newBuilder(URI.create(download.base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password + "&_csrf="
+					+ URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		return download;
+	}
+
+	void xlsx(String path, String name) throws Exception {
+		System.gc();
+		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP)
+			.toList();
+		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		long t0 = System.nanoTime();
+		Path file = Files.createTempFile("summary", ".xlsx");
+		HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+				HttpResponse.BodyHandlers.ofFile(file));
+		long bytes = Files.size(file);
+		assertThat(response.statusCode()).as(name).isEqualTo(200);
+		int entries;
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			entries = zip.size();
+			// read every entry through, so that a cut-off file fails here
+			for (ZipEntry entry : Collections.list(zip.entries())) {
+				try (InputStream in = zip.getInputStream(entry)) {
+					in.transferTo(OutputStream.nullOutputStream());
+				}
+			}
+		}
+		finally {
+			Files.delete(file);
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+		System.out.printf("%s: HTTP %d, %,d bytes (%d zip entries) in %.1f s, peak heap %d MB of %d MB%n", name,
+				response.statusCode(), bytes, entries, seconds, peak / (1024 * 1024),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		assertThat(entries).as(name + " is a whole XLSX").isGreaterThan(3);
+	}
+
+}
