@@ -2,11 +2,13 @@ package vn.cnscd.portal;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -25,8 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's, driven by its chromedriver) for one test at a time, sized like a
- * phone or a desktop. A failing test leaves a screenshot in target/screenshots. Where no Chromium is
- * installed the tests are skipped, except on CI, where .ci/run installs it and its absence is a failure.
+ * phone or a desktop. What it downloads lands in a directory of the test's own under target/downloads. A
+ * failing test leaves a screenshot in target/screenshots. Where no Chromium is installed the tests are
+ * skipped, except on CI, where .ci/run installs it and its absence is a failure.
  */
 public class Browser implements BeforeEachCallback, AfterEachCallback {
 
@@ -43,6 +46,8 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 	private ChromeDriver driver;
 
 	private String base;
+
+	private Path downloads;
 
 	private Browser(int width, int height, boolean phone) {
 		this.width = width;
@@ -64,8 +69,12 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		if (!installed && System.getenv("CI") == null) {
 			Assumptions.abort("No Chromium at " + CHROMIUM + " with " + CHROMEDRIVER + ": apt-get install chromium chromium-driver");
 		}
+		downloads = emptyDirectory(Path.of("target", "downloads", name(context)).toAbsolutePath());
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
+		// headless Chromium (the new headless mode) honours these: no dialog, straight into the test's directory
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--user-data-dir=" + Files.createTempDirectory("chromium"),
@@ -88,8 +97,7 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		try {
 			if (context.getExecutionException().isPresent()) {
 				Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-				Path shot = shots.resolve(context.getRequiredTestClass().getSimpleName() + "-"
-						+ context.getRequiredTestMethod().getName() + ".png");
+				Path shot = shots.resolve(name(context) + ".png");
 				Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
 			}
 		}
@@ -119,6 +127,11 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		waitFor(By.cssSelector("main h1"));
 	}
 
+	/** Follows an item of the site's menu, as a user does; on a phone the menu scrolls sideways to it. */
+	public void menu(String item) {
+		click(By.xpath("//nav//a[normalize-space()='" + item + "']"));
+	}
+
 	public void type(By field, String text) {
 		WebElement element = driver.findElement(field);
 		element.clear();
@@ -137,6 +150,12 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(target));
 	}
 
+	/** Waits until the element shows the text, as after a page that loads or a form that is sent. */
+	public WebElement waitForText(By target, String text) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+		return driver.findElement(target);
+	}
+
 	public String text(By target) {
 		return waitFor(target).getText();
 	}
@@ -145,10 +164,43 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		return driver.findElements(target);
 	}
 
+	/**
+	 * The one file downloaded so far whose name ends with the extension, once Chromium has finished writing
+	 * it (no partial .crdownload file left).
+	 */
+	public Path downloaded(String extension) {
+		return new WebDriverWait(driver, Duration.ofSeconds(20)).until(browser -> {
+			try (Stream<Path> files = Files.list(downloads)) {
+				List<Path> all = files.toList();
+				List<Path> done = all.stream().filter(file -> file.toString().endsWith("." + extension)).toList();
+				boolean writing = all.stream().anyMatch(file -> file.toString().endsWith(".crdownload"));
+				return done.size() == 1 && !writing ? done.get(0) : null;
+			}
+			catch (IOException unreadable) {
+				throw new UncheckedIOException(unreadable);
+			}
+		});
+	}
+
 	/** How far the page reaches beyond the screen's width; 0 when nothing makes the reader scroll sideways. */
 	public long overflowX() {
 		return (Long) driver.executeScript(
 				"return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);");
+	}
+
+	private static String name(ExtensionContext context) {
+		return context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+	}
+
+	/** A directory of its own for the test, emptied of what an earlier run downloaded into it. */
+	private static Path emptyDirectory(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		try (Stream<Path> files = Files.list(directory)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		return directory;
 	}
 
 	private static String env(String name, String fallback) {

@@ -186,6 +186,8 @@ class DashboardTests {
 		assertThat(page.select("table.villages tbody tr")).hasSize(fixture.aVillages.size());
 		assertThat(page.select("table.ranking")).isEmpty();
 		assertThat(page.select("table.chase tbody tr")).hasSize(2);
+		// the chair may not open the district's dashboard, so the way up leads to the commune's page
+		assertThat(page.select(".breadcrumb a").eachAttr("href")).containsExactly(fixture.a.url());
 	}
 
 	@Test
@@ -227,7 +229,15 @@ class DashboardTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(Jsoup.parse(steering).select("table.ranking tbody tr")).hasSize(3);
-		mvc.perform(get("/communes/" + fixture.b.id() + "/dashboard").with(as("steering"))).andExpect(status().isOk());
+		String steeringCommune = mvc.perform(get("/communes/" + fixture.b.id() + "/dashboard").with(as("steering")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(steeringCommune).select(".breadcrumb a").eachAttr("href"))
+			.singleElement()
+			.asString()
+			.startsWith(district);
 		mvc.perform(get("/communes/" + other.id() + "/dashboard").with(as("steering")))
 			.andExpect(status().isForbidden());
 
