@@ -164,6 +164,7 @@ class DashboardTests {
 			.getContentAsString();
 		Document page = Jsoup.parse(html);
 		assertThat(page.select("h1").text()).contains("02/2030");
+		assertThat(page.select(".page-actions span").text()).isEqualTo("Báo cáo quý I năm 2030:");
 		assertThat(page.select(".formula").text()).contains("50", "30", "20");
 		Element first = page.selectFirst("table.ranking tbody tr");
 		assertThat(first.attr("data-commune")).isEqualTo(String.valueOf(fixture.a.id()));
