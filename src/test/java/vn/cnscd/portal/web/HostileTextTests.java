@@ -13,6 +13,12 @@ import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -45,6 +51,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -143,6 +150,9 @@ class HostileTextTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@LocalServerPort
+	int port;
 
 	/** What was typed into each field, by field. */
 	final Map<String, String> typed = new LinkedHashMap<>();
@@ -529,6 +539,11 @@ class HostileTextTests {
 				MONTH.atDay(1)));
 	}
 
+	/** The field's own mark, "f12", to search for. */
+	static String mark(Map<String, String> typed, String field) {
+		return typed.get(field).replaceFirst(".*#(f\\d+).*", "$1");
+	}
+
 	// ---- checks ----
 
 	/** Anything of a payload on a page that a browser would run or load. */
@@ -728,6 +743,15 @@ class HostileTextTests {
 		check("commune", "/teams/" + villageTeam + "/dissolve", "TeamForm.name#village");
 		check("commune", "/commendations/new?member=" + member, "MemberForm.fullName");
 		check("commune", commune.url() + "/roster-import", units);
+		check("commune", village.url() + "/teams/new", villageName);
+		check("commune", commune.url() + "/new", units);
+		check("commune", "/teams/" + villageTeam + "/members/new", "TeamForm.name#village");
+		check("commune", "/commendations/new?team=" + villageTeam, "TeamForm.name#village");
+		check("district", "/requests/new", units, nameVi);
+		check("district", "/steering/new", units);
+		check("district", "/training/sessions/new");
+		check("admin", "/accounts/new", units);
+		check("admin", "/accounts", "AccountForm.fullName");
 
 		check("village", "/", villageName);
 		check("village", village.url() + "/reports", villageName);
@@ -742,6 +766,17 @@ class HostileTextTests {
 		check("steering", "/steering/mine", units);
 		check("steering", commune.url() + "/dashboard" + month, headName, units);
 		check("steering", "/obstacles/" + obstacle, "AccountForm.fullName", "obstacle answer");
+
+		// a stale edit is refused with the user's input kept, as text
+		long version = id("SELECT version FROM team_member WHERE id = ?", member);
+		resend("/members/" + member + "/edit", "commune", Map.of("fullName", typed.get("MemberForm.fullName") + " 2"));
+		refused("commune", "/members/" + member + "/edit", formRequest("/members/" + member + "/edit", "commune",
+				Map.of("fullName", typed.get("MemberForm.fullName"), "version", String.valueOf(version))),
+				"MemberForm.fullName", typed.get("MemberForm.fullName"));
+
+		// searches find hostile names and list them as text
+		check("district", "/units/search?q=" + mark(typed, "UnitForm.name"), units);
+		check("district", "/teams/search?q=" + mark(typed, "MemberForm.fullName#head"), headName);
 
 		// what was searched for is shown back in the search box, as typed
 		String query = SCRIPT + IMG;
@@ -779,8 +814,18 @@ class HostileTextTests {
 		files.put("/roster-import/template.csv", "commune");
 		Map<String, List<String>> texts = new LinkedHashMap<>();
 		for (var file : files.entrySet()) {
-			byte[] content = get(file.getKey(), file.getValue()).getContentAsByteArray();
+			MockHttpServletResponse response = get(file.getKey(), file.getValue());
+			byte[] content = response.getContentAsByteArray();
 			String url = file.getKey();
+			ContentDisposition disposition = ContentDisposition.parse(response.getHeader("Content-Disposition"));
+			// a name from a hostile unit name stays one name, in one header
+			if (!disposition.isAttachment() || disposition.getFilename() == null
+					|| disposition.getFilename().matches("(?s).*[\\\\/\\r\\n].*")) {
+				problems.add(url + ": " + response.getHeader("Content-Disposition"));
+			}
+			if (response.getContentType() == null || response.getContentType().startsWith("text/html")) {
+				problems.add(url + ": " + response.getContentType());
+			}
 			List<String> cells = url.contains(".xlsx") ? xlsxCells(url, content)
 					: url.contains(".csv") ? csvCells(content) : List.of(pdfText(content));
 			if (!url.contains(".pdf")) {
@@ -837,6 +882,36 @@ class HostileTextTests {
 			assertThat(disposition.getFilename()).isEqualTo(typed.get("plan file name"));
 		});
 
+		assertThat(problems).isEmpty();
+	}
+
+	/** Through the real server, where the error pages are rendered: a hostile address comes back inert. */
+	@Test
+	void errorPagesShowHostileAddressesAsText() throws Exception {
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String base = "http://localhost:" + port;
+		String token = Jsoup.parse(client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body()).selectFirst("input[name=_csrf]").attr("value");
+		client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=district&password=demo1234&_csrf="
+					+ URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		String script = URLEncoder.encode(SCRIPT, StandardCharsets.UTF_8);
+		String img = URLEncoder.encode(IMG, StandardCharsets.UTF_8);
+		List<String> statuses = new ArrayList<>();
+		// in a path, the markup without a slash: Tomcat itself refuses an encoded one before the portal sees it
+		for (String path : List.of("/teams/" + img, "/nowhere/" + img + "?x=" + script,
+				district.url() + "/dashboard?month=" + script, village.url() + "/reports/" + img,
+				"/obstacles?status=" + script, district.url() + "/summary.xlsx?quarter=" + img,
+				"/test/failure?x=" + script + "&lang=" + img)) {
+			HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			statuses.add(response.statusCode() + " " + path);
+			unsafe(response.body()).forEach(problem -> problems.add(path + ": " + problem));
+		}
+		assertThat(statuses).as("every address is refused").noneMatch(status -> status.startsWith("200"));
 		assertThat(problems).isEmpty();
 	}
 
