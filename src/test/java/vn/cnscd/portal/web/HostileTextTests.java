@@ -350,8 +350,9 @@ class HostileTextTests {
 			.param("joinedOn", "2026-01-05"), "commune");
 		long headOfOther = id("SELECT id FROM team_member WHERE team_id = ? AND team_role = 'LEADER' AND left_on IS NULL",
 				teamOf(otherVillage));
+		// no longer the village head, the leader's name goes into the roster's problem, a message argument
 		resend("/members/" + headOfOther + "/edit", "commune",
-				Map.of("fullName", hostile("MemberForm.fullName#head", "@SUM(A1)")));
+				Map.of("fullName", hostile("MemberForm.fullName#head", "@SUM(A1)"), "affiliation", "OTHER"));
 
 		// the steering committee
 		send(post("/steering/new").param("fullName", hostile("SteeringMemberForm.fullName", "+1"))
@@ -718,6 +719,12 @@ class HostileTextTests {
 		check("district", "/teams/" + communeTeam, "TeamForm.chatLink", "TeamForm.chatName", "TeamForm.decisionNumber",
 				"TeamForm.decisionSigner", "TeamForm.name", units);
 		check("district", "/teams/" + teamOf(this.units.openChildren(commune.id()).get(2)), "roster file: full name");
+		if (!check("district", "/teams/" + teamOf(otherVillage), headName).select(".roster-status").text()
+			.contains("(" + typed.get(headName) + ")")) {
+			problems.add("the roster's problem does not name its leader");
+		}
+		check("commune", village.url() + "/close", villageName);
+		check("admin", "/");
 		check("district", "/teams/" + villageTeam + "/history", "MemberForm.fullName", "TeamForm.decisionNumber#village",
 				"TeamForm.name#village");
 		check("district", "/teams/" + communeTeam + "/history", "TeamForm.chatLink", "TeamForm.chatName",
@@ -848,6 +855,10 @@ class HostileTextTests {
 				"'" + typed.get("MemberForm.fullName#head"), "'" + typed.get("roster file: full name"),
 				"'" + typed.get("TeamForm.name"), "'" + typed.get("TeamForm.name#village"), "'-1107401",
 				"Thị trấn " + unitName, "Khu dân cư " + villageName);
+		if (texts.get(commune.url() + "/roster.xlsx").stream()
+			.noneMatch(text -> text.contains("(" + typed.get("MemberForm.fullName#head") + ")"))) {
+			problems.add("the roster file does not name the leader in the team's problem");
+		}
 		expectCells(texts.get(district.url() + "/roster.xlsx"), "'" + typed.get("MemberForm.fullName"),
 				"'" + typed.get("TeamForm.name"), "Thị trấn " + unitName);
 		expectCells(texts.get("/commendations.xlsx"), "'" + typed.get("CommendationForm.reason"),
