@@ -518,6 +518,9 @@ class HostileTextTests {
 			.param("sortOrder", "2"), "IndicatorForm.code", SCRIPT);
 		refused("commune", "/teams/" + communeTeam + "/edit", formRequest("/teams/" + communeTeam + "/edit", "commune",
 				Map.of("chatLink", "https://x/ " + IMG)), "TeamForm.chatLink", "https://x/ " + IMG);
+		// the only link a user writes into a page's href: a script address is refused, not stored
+		refused("commune", "/teams/" + communeTeam + "/edit", formRequest("/teams/" + communeTeam + "/edit", "commune",
+				Map.of("chatLink", "javascript:alert(1)//https://x")), "TeamForm.chatLink", "javascript:alert(1)//https://x");
 		String targets = commune.url() + "/targets?year=" + MONTH.getYear();
 		String cell = Jsoup.parse(get(targets, "commune").getContentAsString())
 			.selectFirst("form.form input[name^=values]")
@@ -568,8 +571,16 @@ class HostileTextTests {
 			if (element.tagName().equals("img") && element.attr("src").equals("x")) {
 				found.add(element.outerHtml());
 			}
+			if (Set.of("iframe", "object", "embed", "base").contains(element.tagName())) {
+				found.add(element.outerHtml());
+			}
 			for (Attribute attribute : element.attributes()) {
-				if (attribute.getKey().toLowerCase(Locale.ROOT).startsWith("on")) {
+				String name = attribute.getKey().toLowerCase(Locale.ROOT);
+				if (name.startsWith("on")) {
+					found.add(attribute + " on <" + element.tagName() + ">");
+				}
+				if (Set.of("href", "src", "action", "formaction").contains(name)
+						&& attribute.getValue().strip().toLowerCase(Locale.ROOT).matches("(javascript|data|vbscript):.*")) {
 					found.add(attribute + " on <" + element.tagName() + ">");
 				}
 			}
