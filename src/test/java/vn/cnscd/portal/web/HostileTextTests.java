@@ -10,6 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.io.StringReader;
@@ -66,6 +69,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.cnscd.portal.IntegrationTest;
 import vn.cnscd.portal.MutableClock;
@@ -139,6 +143,27 @@ class HostileTextTests {
 			Map.entry("MemberForm.formKey", "an id the page wrote"),
 			Map.entry("TrainingSessionForm.formKey", "an id the page wrote"),
 			Map.entry("VillageReportForm.formKey", "an id the page wrote"));
+
+	/** The String request parameters of the controllers, and where each is filled in or why it needs not be. */
+	static final Map<String, String> REQUEST_PARAMETERS = Map.ofEntries(
+			Map.entry("VillageReportController.giveBack(reason)", "filled: return village report"),
+			Map.entry("VillageReportController.unlock(reason)", "filled: unlock village report"),
+			Map.entry("CommuneReportController.giveBack(reason)", "filled: return commune report"),
+			Map.entry("ObstacleController.answer(text)", "filled: obstacle answer, and one too long, echoed"),
+			Map.entry("UnitController.search(q)", "filled: the search boxes"),
+			Map.entry("TeamController.search(q)", "filled: the search boxes"),
+			Map.entry("TrainingController.session(q)", "filled: the search boxes"),
+			Map.entry("VillageReportController.save(action)", "draft or submit, never shown"),
+			Map.entry("CommuneReportController.save(action)", "draft or submit, never shown"),
+			Map.entry("PlanController.plan(refused)", "a flag the upload limit sets, never shown"),
+			Map.entry("RosterImportController.page(refused)", "a flag the upload limit sets, never shown"),
+			Map.entry("SummaryController.summary(quarter)", "parsed, or 404: filled in the error pages"),
+			Map.entry("DashboardController.district(month)", "parsed, or 404: filled in the error pages"),
+			Map.entry("DashboardController.commune(month)", "parsed, or 404: as the district's"),
+			Map.entry("DashboardController.districtTrends(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("DashboardController.communeTrends(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("DashboardController.districtText(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("DashboardController.communeText(month)", "parsed, or 404: as the dashboard's"));
 
 	@Autowired
 	MockMvc mvc;
@@ -1001,14 +1026,9 @@ class HostileTextTests {
 	@Test
 	void everyFreeTextFieldOfEveryFormIsCovered() throws Exception {
 		Set<String> found = new TreeSet<>();
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-		for (Resource resource : resolver.getResources("classpath*:vn/cnscd/portal/**/*Form.class")) {
-			String path = resource.getURL().toString();
-			String name = path.substring(path.indexOf("vn/cnscd/portal/"), path.length() - ".class".length())
-				.replace('/', '.');
-			Class<?> form = Class.forName(name);
+		for (Class<?> form : classes("*Form")) {
 			for (Field field : form.getDeclaredFields()) {
-				if (holdsText(field.getGenericType())) {
+				if (!Modifier.isStatic(field.getModifiers()) && holdsText(field.getGenericType())) {
 					found.add(form.getSimpleName() + "." + field.getName());
 				}
 			}
@@ -1022,6 +1042,36 @@ class HostileTextTests {
 		gone.addAll(NOT_FREE_TEXT.keySet());
 		gone.removeAll(found);
 		assertThat(gone).as("fields listed here that no form has any more").isEmpty();
+	}
+
+	/** The same for the text a controller takes outside a form: a new free-text parameter must be filled in too. */
+	@Test
+	void everyFreeTextRequestParameterIsCovered() throws Exception {
+		Set<String> found = new TreeSet<>();
+		for (Class<?> controller : classes("*Controller")) {
+			for (Method method : controller.getDeclaredMethods()) {
+				for (Parameter parameter : method.getParameters()) {
+					RequestParam param = parameter.getAnnotation(RequestParam.class);
+					if (param != null && holdsText(parameter.getParameterizedType())) {
+						String name = !param.name().isEmpty() ? param.name() : parameter.getName();
+						found.add(controller.getSimpleName() + "." + method.getName() + "(" + name + ")");
+					}
+				}
+			}
+		}
+		assertThat(found).as("free-text request parameters")
+			.containsExactlyInAnyOrderElementsOf(REQUEST_PARAMETERS.keySet());
+	}
+
+	static List<Class<?>> classes(String namePattern) throws Exception {
+		List<Class<?>> classes = new ArrayList<>();
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		for (Resource resource : resolver.getResources("classpath*:vn/cnscd/portal/**/" + namePattern + ".class")) {
+			String path = resource.getURL().toString();
+			classes.add(Class.forName(path.substring(path.indexOf("vn/cnscd/portal/"), path.length() - ".class".length())
+				.replace('/', '.')));
+		}
+		return classes;
 	}
 
 	/** Whether a field's type holds text: a String, or a map or collection of them. */
