@@ -723,6 +723,10 @@ class HostileTextTests {
 				"obstacle answer", villageName);
 		check("district", "/obstacles/" + communeObstacle, "AccountForm.fullName", "CommuneReportForm.obstacles",
 				"obstacle answer");
+		check("district", village.url() + "/reports/" + MONTH + "?lang=en", "IndicatorForm.nameEn");
+		check("district", commune.url() + "/reports/" + MONTH + "?lang=en", "IndicatorForm.nameEn");
+		check("district", commune.url() + "/targets?lang=en", "IndicatorForm.nameEn", "IndicatorForm.unitEn");
+		check("district", "/requests/" + request + "?lang=en", "IndicatorForm.nameEn");
 		check("district", "/requests", "AdhocRequestForm.title");
 		check("district", "/requests/" + request, "AccountForm.fullName", "AdhocRequestForm.title",
 				"AdhocRequestForm.questions", nameVi, units);
