@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -502,6 +503,11 @@ class HostileTextTests {
 		UnitSummary third = units.openChildren(commune.id()).get(2);
 		String imported = hostile("roster file: full name", "-1+2");
 		send(multipart(commune.url() + "/roster-import").file(rosterFile(third.code(), imported, "0987000101")), "commune");
+		UnitSummary fourth = units.openChildren(commune.id()).get(3);
+		send(multipart(commune.url() + "/roster-import").file(rosterWorkbook(fourth.code(),
+				hostile("roster workbook: full name", "=HYPERLINK(\"http://x\")"), false)), "commune");
+		check("commune", "refused roster workbook with a formula", mvc.perform(multipart(commune.url() + "/roster-import")
+			.file(rosterWorkbook(fourth.code(), "Nguyễn Văn Bình", true)).with(csrf()).with(as("commune"))).andReturn());
 		MvcResult badFile = mvc.perform(multipart(commune.url() + "/roster-import")
 			.file(rosterFile(third.code(), "Nguyễn Văn Bình", SCRIPT)).with(csrf()).with(as("commune"))).andReturn();
 		if (!check("commune", "refused roster file", badFile).select("tbody").text().contains(SCRIPT)) {
@@ -551,6 +557,27 @@ class HostileTextTests {
 			.selectFirst("form.form input[name^=values]")
 			.attr("name");
 		refused("commune", targets, formRequest(targets, "commune", Map.of(cell, SCRIPT)), "TargetGridForm.values", SCRIPT);
+	}
+
+	/** The same as a workbook: text cells, or the name as a formula, which the import refuses. */
+	MockMultipartFile rosterWorkbook(String villageCode, String name, boolean formula) throws IOException {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = workbook.createSheet("Danh sách");
+			List<List<String>> rows = List.of(List.of("Mã thôn", "Họ và tên", "Giới tính", "Năm sinh", "Số điện thoại",
+					"Vai trò trong tổ", "Thuộc thành phần", "Ngày tham gia"),
+					List.of(villageCode, name, "Nữ", "1985", "0987000102", "Thành viên", "Khác", "05/03/2024"));
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					row.createCell(c).setCellValue(rows.get(r).get(c));
+				}
+			}
+			if (formula) {
+				sheet.getRow(1).getCell(1).setCellFormula("HYPERLINK(\"http://x\",\"" + name + "\")");
+			}
+			workbook.write(out);
+			return new MockMultipartFile("file", "danh-sach.xlsx", "application/octet-stream", out.toByteArray());
+		}
 	}
 
 	MockMultipartFile rosterFile(String villageCode, String name, String phone) {
@@ -759,6 +786,7 @@ class HostileTextTests {
 		check("district", "/teams/" + communeTeam, "TeamForm.chatLink", "TeamForm.chatName", "TeamForm.decisionNumber",
 				"TeamForm.decisionSigner", "TeamForm.name", units);
 		check("district", "/teams/" + teamOf(this.units.openChildren(commune.id()).get(2)), "roster file: full name");
+		check("district", "/teams/" + teamOf(this.units.openChildren(commune.id()).get(3)), "roster workbook: full name");
 		if (!check("district", "/teams/" + teamOf(otherVillage), headName).select(".roster-status").text()
 			.contains("(" + typed.get(headName) + ")")) {
 			problems.add("the roster's problem does not name its leader");
@@ -893,6 +921,7 @@ class HostileTextTests {
 		String villageName = typed.get("UnitForm.name#village");
 		expectCells(texts.get(commune.url() + "/roster.xlsx"), "'" + typed.get("MemberForm.fullName"),
 				"'" + typed.get("MemberForm.fullName#head"), "'" + typed.get("roster file: full name"),
+				"'" + typed.get("roster workbook: full name"),
 				"'" + typed.get("TeamForm.name"), "'" + typed.get("TeamForm.name#village"), "'-1107401",
 				"Thị trấn " + unitName, "Khu dân cư " + villageName);
 		if (texts.get(commune.url() + "/roster.xlsx").stream()
