@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -44,6 +45,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.cnscd.portal.IntegrationTest;
+import vn.cnscd.portal.area.SearchText;
 
 /**
  * Who may call what: every request mapping of the portal, for every role and for an object inside and one
@@ -93,6 +95,16 @@ class AuthorizationMatrixTests {
 		Who(String username, char letter) {
 			this.username = username;
 			this.letter = letter;
+		}
+
+		/** The names of the units outside this role's area, as {@link Sites#markOutside()} makes them. */
+		List<String> outsideMarkers() {
+			return switch (this) {
+				case ANONYMOUS, ADMIN -> List.of();
+				case DISTRICT_OFFICER -> List.of(Sites.FAR);
+				case STEERING_MEMBER, COMMUNE_CHAIR -> List.of(Sites.FAR, Sites.NEIGHBOUR);
+				case VILLAGE_HEAD -> List.of(Sites.FAR, Sites.NEIGHBOUR, Sites.SIBLING);
+			};
 		}
 
 		/** Whose outside object is in another district (else another commune of the same district). */
@@ -273,6 +285,16 @@ class AuthorizationMatrixTests {
 	);
 	// @formatter:on
 
+	/** Lists and forms that take an object in a parameter, called with an object outside the area. */
+	private static final List<Case> OUTSIDE_PARAMETERS = List.of(
+			new Case(get("/obstacles").any("ADSCV"), "/obstacles?unit={commune}"),
+			new Case(get("/obstacles").any("ADSCV"), "/obstacles?unit={village}"),
+			new Case(get("/units/search").any("ADSCV"), "/units/search?q={search}"),
+			new Case(get("/teams/search").any("ADSCV"), "/teams/search?q={search}"),
+			new Case(get("/commendations/new").any("DC"), "/commendations/new?team={team}"),
+			new Case(get("/commendations/new").any("DC"), "/commendations/new?member={member}"),
+			new Case(get("/training/sessions/{id}").in("D").out(""), "/training/sessions/{homeSession}?q={search}"));
+
 	/** What each path variable of a pattern names, by the segment before it. */
 	private static final Map<String, String> OBJECT_OF_SEGMENT = Map.ofEntries(Map.entry("provinces", "province"),
 			Map.entry("districts", "district"), Map.entry("communes", "commune"), Map.entry("villages", "village"),
@@ -349,6 +371,59 @@ class AuthorizationMatrixTests {
 			}
 		});
 		assertThat(wrong).as("outcomes other than the matrix says").isEmpty();
+	}
+
+	/**
+	 * What the matrix allows is also checked for what it shows: every page a role may open with an object
+	 * of their own area, and lists and searches that take an outside unit, team or member as a parameter,
+	 * show no name of the units outside the area, nor of their teams, members, obstacles, accounts.
+	 */
+	@Test
+	void pagesAllowedInsideShowNothingOfTheAreasOutside() {
+		Sites sites = new Sites(jdbc);
+		sites.markOutside();
+		List<String> leaks = new ArrayList<>();
+		for (Who who : Who.values()) {
+			if (who.outsideMarkers().isEmpty()) {
+				continue;
+			}
+			MATRIX.stream()
+				.filter(row -> row.method == HttpMethod.GET)
+				.flatMap(row -> row.cases().stream())
+				.filter(c -> c.expectedInside(who) == Outcome.ALLOWED)
+				.map(c -> c.address(sites.inside()))
+				.forEach(address -> leaks.addAll(leaks(address, who)));
+			OUTSIDE_PARAMETERS.stream()
+				.filter(c -> c.expectedInside(who) == Outcome.ALLOWED)
+				.map(c -> c.address(sites.outside(who)))
+				.forEach(address -> leaks.addAll(leaks(address, who)));
+		}
+		assertThat(leaks).as("pages that show what is outside the user's area").isEmpty();
+	}
+
+	private List<String> leaks(String address, Who who) {
+		String body = body(address, who);
+		return who.outsideMarkers()
+			.stream()
+			.filter(body::contains)
+			.map(marker -> address + " as " + who + " shows \"" + marker + "\"")
+			.toList();
+	}
+
+	/** The text of a page or a CSV, or nothing for a refusal, a redirect or a binary download. */
+	private String body(String address, Who who) {
+		try {
+			MockHttpServletResponse response = mvc
+				.perform(MockMvcRequestBuilders.get(address).with(user(users.loadUserByUsername(who.username))))
+				.andReturn()
+				.getResponse();
+			String type = String.valueOf(response.getContentType());
+			return response.getStatus() == 200 && (type.startsWith("text/") || type.contains("csv"))
+					? response.getContentAsString(StandardCharsets.UTF_8) : "";
+		}
+		catch (Exception failure) {
+			throw new IllegalStateException(address + " as " + who, failure);
+		}
 	}
 
 	private static Savepoint savepoint(Connection connection) {
@@ -607,6 +682,12 @@ class AuthorizationMatrixTests {
 	 */
 	static final class Sites {
 
+		static final String FAR = "Xa Xôi";
+
+		static final String NEIGHBOUR = "Ngoài Vùng";
+
+		static final String SIBLING = "Bên Cạnh";
+
 		private final JdbcClient jdbc;
 
 		final Map<String, Object> home = new HashMap<>();
@@ -704,6 +785,84 @@ class AuthorizationMatrixTests {
 			far.put("answerRequest", farRequest);
 			neighbour.put("answerRequest", home.get("request"));
 			neighbour.forEach(sibling::putIfAbsent);
+		}
+
+		/**
+		 * Adds a marker to the names of everything outside: units, teams, members, accounts, obstacles,
+		 * commendations, and the far district's steering members, requests and training sessions. What the
+		 * demo district shared with the commune moved out of it (steering charges, request addressees, training
+		 * attendance) is taken away first, since it would rightly show the far marker on the district's pages.
+		 */
+		void markOutside() {
+			long farDistrict = (Long) far.get("district");
+			String farPath = path(farDistrict);
+			jdbc.sql("""
+					DELETE FROM steering_member_commune c USING unit u WHERE u.id = c.commune_id AND u.subtree_path LIKE :p""")
+				.param("p", farPath + "%")
+				.update();
+			String farResponses = """
+					SELECT s.id FROM adhoc_response s JOIN adhoc_request r ON r.id = s.request_id JOIN unit u ON u.id = s.unit_id
+					WHERE r.district_id <> :d AND u.subtree_path LIKE :p""";
+			jdbc.sql("DELETE FROM adhoc_response_value WHERE response_id IN (" + farResponses + ")")
+				.param("d", farDistrict)
+				.param("p", farPath + "%")
+				.update();
+			jdbc.sql("DELETE FROM adhoc_response WHERE id IN (" + farResponses + ")")
+				.param("d", farDistrict)
+				.param("p", farPath + "%")
+				.update();
+			jdbc.sql("""
+					DELETE FROM adhoc_request_unit a USING adhoc_request r, unit u
+					WHERE r.id = a.request_id AND u.id = a.unit_id AND r.district_id <> :d AND u.subtree_path LIKE :p""")
+				.param("d", farDistrict)
+				.param("p", farPath + "%")
+				.update();
+			jdbc.sql("""
+					DELETE FROM training_attendance a USING training_session s, team_member m, team t, unit u
+					WHERE s.id = a.session_id AND m.id = a.member_id AND t.id = m.team_id AND u.id = t.unit_id
+					  AND s.district_id <> :d AND u.subtree_path LIKE :p""")
+				.param("d", farDistrict)
+				.param("p", farPath + "%")
+				.update();
+			mark(farPath, FAR, far);
+			mark(path((Long) neighbour.get("commune")), NEIGHBOUR, neighbour);
+			mark(path((Long) sibling.get("village")), SIBLING, sibling);
+			jdbc.sql("UPDATE steering_member SET full_name = full_name || ' ' || :m WHERE district_id = :d")
+				.param("m", FAR)
+				.param("d", farDistrict)
+				.update();
+			jdbc.sql("UPDATE adhoc_request SET title = title || ' ' || :m WHERE district_id = :d")
+				.param("m", FAR)
+				.param("d", farDistrict)
+				.update();
+			jdbc.sql("UPDATE training_session SET organiser = organiser || ' ' || :m WHERE district_id = :d")
+				.param("m", FAR)
+				.param("d", farDistrict)
+				.update();
+			for (Map<String, Object> site : List.of(home, neighbour, far, sibling)) {
+				site.put("homeSession", home.get("session"));
+			}
+		}
+
+		private void mark(String path, String marker, Map<String, Object> site) {
+			String folded = SearchText.fold(marker);
+			site.put("search", folded);
+			String units = "SELECT id FROM unit WHERE subtree_path LIKE :p";
+			String teams = "SELECT id FROM team WHERE unit_id IN (" + units + ")";
+			for (String sql : List.of(
+					"UPDATE unit SET name = name || ' ' || :m, search_text = search_text || ' ' || :f WHERE id IN (" + units + ")",
+					"UPDATE team SET name = name || ' ' || :m WHERE id IN (" + teams + ")",
+					"UPDATE team_member SET full_name = full_name || ' ' || :m, search_text = search_text || ' ' || :f"
+							+ " WHERE team_id IN (" + teams + ")",
+					"UPDATE app_user SET full_name = full_name || ' ' || :m WHERE home_unit_id IN (" + units + ")",
+					"UPDATE obstacle SET text = text || ' ' || :m WHERE unit_id IN (" + units + ")",
+					"UPDATE commendation SET reason = reason || ' ' || :m WHERE team_id IN (" + teams + ")")) {
+				jdbc.sql(sql).param("m", marker).param("f", folded).param("p", path + "%").update();
+			}
+		}
+
+		private String path(long unit) {
+			return jdbc.sql("SELECT subtree_path FROM unit WHERE id = :id").param("id", unit).query(String.class).single();
 		}
 
 		Map<String, Object> inside() {
