@@ -165,21 +165,21 @@ class AuthorizationMatrixTests {
 		get("/districts/{id}/teams").in("ADS").out("A"),
 		get("/communes/{id}/teams").in("ADSC").out("A"),
 		get("/villages/{id}/teams").in("ADSCV").out("A"),
-		get("/teams/{id}").in("ADSCV").out("A"),
-		get("/teams/{id}/history").in("AD").out("A"),
+		get("/teams/{id}").in("ADSCV").out("A").forCommuneTeam("ADSC", "A"),
+		get("/teams/{id}/history").in("AD").out("A").forCommuneTeam("AD", "A"),
 		// rosters are the commune chair's
 		get("/{levels:communes|villages}/{id}/teams/new").in("C").out(""),
 		post("/{levels:communes|villages}/{id}/teams/new").in("C").out(""),
-		get("/teams/{id}/edit").in("C").out(""),
-		post("/teams/{id}/edit").in("C").out(""),
-		get("/teams/{id}/dissolve").in("C").out(""),
-		post("/teams/{id}/dissolve").in("C").out(""),
-		get("/teams/{id}/members/new").in("C").out(""),
-		post("/teams/{id}/members/new").in("C").out(""),
-		get("/members/{id}/edit").in("C").out(""),
-		post("/members/{id}/edit").in("C").out(""),
-		get("/members/{id}/remove").in("C").out(""),
-		post("/members/{id}/remove").in("C").out(""),
+		get("/teams/{id}/edit").in("C").out("").forCommuneTeam("C", ""),
+		post("/teams/{id}/edit").in("C").out("").forCommuneTeam("C", ""),
+		get("/teams/{id}/dissolve").in("C").out("").forCommuneTeam("C", ""),
+		post("/teams/{id}/dissolve").in("C").out("").forCommuneTeam("C", ""),
+		get("/teams/{id}/members/new").in("C").out("").forCommuneTeam("C", ""),
+		post("/teams/{id}/members/new").in("C").out("").forCommuneTeam("C", ""),
+		get("/members/{id}/edit").in("C").out("").forCommuneMember("C", ""),
+		post("/members/{id}/edit").in("C").out("").forCommuneMember("C", ""),
+		get("/members/{id}/remove").in("C").out("").forCommuneMember("C", ""),
+		post("/members/{id}/remove").in("C").out("").forCommuneMember("C", ""),
 		get("/communes/{id}/roster.xlsx").in("ADSC").out("A"),
 		get("/districts/{id}/roster.xlsx").in("ADS").out("A"),
 		get("/communes/{id}/roster-import").in("C").out(""),
@@ -251,14 +251,14 @@ class AuthorizationMatrixTests {
 		post("/training/sessions/{id}/attendees").in("D").out(""),
 		post("/training/sessions/{id}/teams").param("team", "{team}").in("D").out(""),
 		post("/training/sessions/{id}/attendees/{member}/remove").in("D").out(""),
-		get("/members/{id}/training").in("ADSCV").out("A"),
+		get("/members/{id}/training").in("ADSCV").out("A").forCommuneMember("ADSC", "A"),
 		get("/communes/{id}/training").in("ADSC").out("A"),
 		get("/districts/{id}/training").in("ADS").out("A"),
-		get("/teams/{id}/plans/{year}").in("ADSCV").out("A"),
-		get("/teams/{id}/plans/{year}/edit").in("C").out(""),
-		post("/teams/{id}/plans/{year}/edit").in("C").out(""),
-		post("/teams/{id}/plans/{year}/file").in("C").out(""),
-		get("/teams/{id}/plans/{year}/file").in("ADSCV").out("A"),
+		get("/teams/{id}/plans/{year}").in("ADSCV").out("A").forCommuneTeam("ADSC", "A"),
+		get("/teams/{id}/plans/{year}/edit").in("C").out("").forCommuneTeam("C", ""),
+		post("/teams/{id}/plans/{year}/edit").in("C").out("").forCommuneTeam("C", ""),
+		post("/teams/{id}/plans/{year}/file").in("C").out("").forCommuneTeam("C", ""),
+		get("/teams/{id}/plans/{year}/file").in("ADSCV").out("A").forCommuneTeam("ADSC", "A"),
 		get("/communes/{id}/plans").in("ADSC").out("A"),
 		get("/districts/{id}/plans").in("ADS").out("A"),
 		get("/commendations").any("ADSCV"),
@@ -531,6 +531,8 @@ class AuthorizationMatrixTests {
 
 		final Map<String, String> objects = new HashMap<>();
 
+		final Map<String, List<String>> variants = new HashMap<>();
+
 		final Map<String, String> params = new LinkedHashMap<>(Map.of("version", "0", "reason", "Thử", "text", "Thử"));
 
 		Row(HttpMethod method, String pattern) {
@@ -579,6 +581,21 @@ class AuthorizationMatrixTests {
 			return this;
 		}
 
+		/** The rows of a team are also called with the commune's team, whose area is the commune's. */
+		Row forCommuneTeam(String in, String out) {
+			return variant("id", "communeTeam", in, out);
+		}
+
+		Row forCommuneMember(String in, String out) {
+			return variant("id", "communeMember", in, out);
+		}
+
+		/** A second case of the row, with the variable naming another fixture, and its own expectations. */
+		private Row variant(String variable, String fixture, String in, String out) {
+			variants.computeIfAbsent(variable, v -> new ArrayList<>()).add(fixture);
+			return at("{" + fixture + "}", in, out);
+		}
+
 		/** One case per alternative of each regular-expression variable; other variables become fixtures. */
 		List<Case> cases() {
 			List<String> addresses = List.of("");
@@ -596,6 +613,9 @@ class AuthorizationMatrixTests {
 					}
 					else {
 						next.add(before + "{" + fixtureOf(matcher.group(1), before) + "}");
+						for (String fixture : variants.getOrDefault(matcher.group(1), List.of())) {
+							next.add(before + "{" + fixture + "}");
+						}
 					}
 				}
 				addresses = next;
@@ -876,7 +896,12 @@ class AuthorizationMatrixTests {
 		private void fill(Map<String, Object> site, long district, long commune, long village) {
 			site.put("district", district);
 			site.put("commune", commune);
-			site.put("communeTeam", id("SELECT min(id) FROM team WHERE status = 'ACTIVE' AND unit_id = " + commune));
+			long communeTeam = id("SELECT min(id) FROM team WHERE status = 'ACTIVE' AND unit_id = " + commune);
+			site.put("communeTeam", communeTeam);
+			site.put("communeMember", id("""
+					SELECT id FROM team_member WHERE team_id = %d AND left_on IS NULL
+					ORDER BY team_role = 'LEADER', id LIMIT 1""".formatted(communeTeam)));
+			plan(communeTeam, (Integer) site.get("year"));
 			jdbc.sql("""
 					INSERT INTO commune_report (commune_id, period, status, submitted_at)
 					VALUES (:commune, :period, 'SUBMITTED', now())
@@ -908,10 +933,15 @@ class AuthorizationMatrixTests {
 			site.put("account", id("""
 					INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id)
 					VALUES ('matrix-%d', 'x', 'Thử', 'VILLAGE_HEAD', %d) RETURNING id""".formatted(village, village)));
+			plan(team, (Integer) site.get("year"));
+		}
+
+		/** The team's plan of the year, with a file. */
+		private void plan(long team, int year) {
 			long plan = id("""
-					INSERT INTO activity_plan (team_id, year) VALUES (%d, %s)
+					INSERT INTO activity_plan (team_id, year) VALUES (%d, %d)
 					ON CONFLICT (team_id, year) DO UPDATE SET version = activity_plan.version RETURNING id"""
-				.formatted(team, site.get("year")));
+				.formatted(team, year));
 			jdbc.sql("""
 					INSERT INTO activity_plan_file (plan_id, file_name, size_bytes, content_type, content)
 					VALUES (:plan, 'ke-hoach.pdf', 4, 'application/pdf', :content) ON CONFLICT DO NOTHING""")
