@@ -12,6 +12,7 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.cnscd.portal.IntegrationTest;
+import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.SearchText;
 
 /**
@@ -58,8 +60,13 @@ import vn.cnscd.portal.area.SearchText;
  * it, with its villages and data); for steering members and commune chairs, another commune of Tứ Kỳ that
  * is not in the demo steering member's charge, with its village and data; for village heads the same
  * commune, but the next village of their own commune as the village. District-level objects outside
- * (training sessions, requests, steering members) are the second district's. The province is everyone's
- * root, so it is "outside" of no one.
+ * (training sessions, steering members) are the second district's; the neighbour's request is one of Tứ Kỳ
+ * sent to the neighbouring commune alone. The province is everyone's root, so it is "outside" of no one.
+ *
+ * <p>
+ * So that a refusal outside cannot come from an object that is broken rather than out of reach, a district
+ * officer of the second district, a chair of the neighbouring commune and a head of the sibling village call
+ * the same addresses on their own side and must get what the demo users get on theirs.
  *
  * <p>
  * A POST carries a CSRF token and {@code version}, {@code reason} and {@code text}, so that a refusal is the
@@ -236,7 +243,9 @@ class AuthorizationMatrixTests {
 		get("/requests").any("ADSCV"),
 		get("/requests/new").any("D"),
 		post("/requests/new").any("D"),
-		get("/requests/{id}").in("ADSC").out("A"),
+		// the district side reads every request of the district: a steering member too, with only their communes'
+		// addressees; outside, a steering member's is one sent to a commune not in their charge
+		get("/requests/{id}").in("ADSC").out("AS"),
 		post("/requests/{id}/answer").param("answers", "Thử").in("C").out(""),
 		post("/requests/{id}/close").in("D").out(""),
 		get("/requests/{id}/answers/{unitId}").object("id", "answerRequest").in("ADSC").out("A"),
@@ -356,14 +365,20 @@ class AuthorizationMatrixTests {
 		MATRIX.stream().flatMap(row -> row.cases().stream()).forEach(c -> {
 			for (Who who : Who.values()) {
 				Savepoint before = savepoint(connection);
-				Answer inside = call(c, who, sites.inside());
+				Answer inside = call(c, who.username, sites.inside());
 				if (inside.outcome() != c.expectedInside(who)) {
 					wrong.add(c + " as " + who + ", inside: " + inside + " instead of " + c.expectedInside(who));
 				}
 				if (c.hasObject() && who != Who.ANONYMOUS) {
-					Answer outside = call(c, who, sites.outside(who));
+					Answer outside = call(c, who.username, sites.outside(who));
 					if (outside.outcome() != c.expectedOutside(who)) {
 						wrong.add(c + " as " + who + ", outside: " + outside + " instead of " + c.expectedOutside(who));
+					}
+					String mirror = sites.mirrors.get(who);
+					Answer mirrored = mirror == null ? null : call(c, mirror, sites.outside(who));
+					if (mirrored != null && mirrored.outcome() != c.expectedInside(who)) {
+						wrong.add(c + " as the " + who + " of the outside: " + mirrored + " instead of "
+								+ c.expectedInside(who));
 					}
 				}
 				rollback(connection, before);
@@ -454,15 +469,15 @@ class AuthorizationMatrixTests {
 
 	}
 
-	private Answer call(Case c, Who who, Map<String, Object> site) {
+	private Answer call(Case c, String username, Map<String, Object> site) {
 		String uri = c.address(site);
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(c.method(), uri);
 		if (c.method() == HttpMethod.POST) {
 			request.with(csrf());
 			c.row().params.forEach((name, value) -> request.param(name, Case.fill(value, site)));
 		}
-		if (who.username != null) {
-			request.with(user(users.loadUserByUsername(who.username)));
+		if (username != null) {
+			request.with(user(users.loadUserByUsername(username)));
 		}
 		MockHttpServletResponse response;
 		try {
@@ -719,6 +734,12 @@ class AuthorizationMatrixTests {
 		/** The neighbour, but with the demo village head's sibling village as the village. */
 		final Map<String, Object> sibling = new HashMap<>();
 
+		/**
+		 * For a role, a user of the same role whose area is that role's outside: what they get there must be
+		 * what the role gets inside, which shows the outside objects real and a refusal the area's.
+		 */
+		final Map<Who, String> mirrors = new EnumMap<>(Who.class);
+
 		Sites(JdbcClient jdbc) {
 			this.jdbc = jdbc;
 			long province = id("SELECT id FROM unit WHERE parent_id IS NULL");
@@ -777,17 +798,15 @@ class AuthorizationMatrixTests {
 			home.put("request", id("SELECT min(id) FROM adhoc_request WHERE district_id = " + district));
 			// answers without figures, so that an answer passes validation and meets the area check
 			jdbc.sql("DELETE FROM adhoc_request_indicator WHERE request_id = :r").param("r", home.get("request")).update();
-			long farRequest = id("""
-					INSERT INTO adhoc_request (district_id, title, questions, deadline, created_by)
-					VALUES (%d, 'Thử', 'Thử?', DATE '2100-01-01', %d) RETURNING id""".formatted(farDistrict, admin));
-			jdbc.sql("INSERT INTO adhoc_request_unit (request_id, unit_id) VALUES (:r, :u)")
-				.param("r", farRequest)
-				.param("u", farCommune)
-				.update();
+			long farRequest = request(farDistrict, admin);
 			far.put("request", farRequest);
+			// the neighbour's: one of the demo district, sent to the neighbouring commune alone
+			long neighbourRequest = request(district, admin);
+			neighbour.put("request", neighbourRequest);
 			answer((Long) home.get("request"), township);
 			answer((Long) home.get("request"), neighbourCommune);
 			answer(farRequest, farCommune);
+			answer(neighbourRequest, neighbourCommune);
 			home.put("answerUnit", township);
 			neighbour.put("answerUnit", neighbourCommune);
 			far.put("answerUnit", farCommune);
@@ -798,13 +817,34 @@ class AuthorizationMatrixTests {
 			far.put("attendee", far.get("member"));
 
 			// district-level objects of the neighbour are the far district's
-			for (String key : List.of("district", "steeringMember", "request", "session", "attendee")) {
+			for (String key : List.of("district", "steeringMember", "session", "attendee")) {
 				neighbour.put(key, far.get(key));
 			}
 			home.put("answerRequest", home.get("request"));
 			far.put("answerRequest", farRequest);
 			neighbour.put("answerRequest", home.get("request"));
 			neighbour.forEach(sibling::putIfAbsent);
+
+			mirrors.put(Who.DISTRICT_OFFICER, account("matrix-officer", Role.DISTRICT_OFFICER, farDistrict));
+			mirrors.put(Who.COMMUNE_CHAIR, account("matrix-chair", Role.COMMUNE_CHAIR, neighbourCommune));
+			mirrors.put(Who.VILLAGE_HEAD, account("matrix-head", Role.VILLAGE_HEAD, (Long) sibling.get("village")));
+		}
+
+		private String account(String username, Role role, long home) {
+			jdbc.sql("""
+					INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id, must_change_password)
+					VALUES (:username, 'x', 'Thử', :role, :home, false)""")
+				.param("username", username)
+				.param("role", role.name())
+				.param("home", home)
+				.update();
+			return username;
+		}
+
+		private long request(long district, long by) {
+			return id("""
+					INSERT INTO adhoc_request (district_id, title, questions, deadline, created_by)
+					VALUES (%d, 'Thử', 'Thử?', DATE '2100-01-01', %d) RETURNING id""".formatted(district, by));
 		}
 
 		/**
@@ -974,6 +1014,7 @@ class AuthorizationMatrixTests {
 			return session;
 		}
 
+		/** Sends the request to the unit, if it was not yet, and answers it for the unit. */
 		private void answer(long request, long unit) {
 			jdbc.sql("""
 					INSERT INTO adhoc_request_unit (request_id, unit_id) VALUES (:r, :u) ON CONFLICT DO NOTHING""")
