@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -23,26 +25,43 @@ import org.jsoup.nodes.Element;
  */
 public final class HttpUser {
 
+	private final CookieManager cookies;
+
 	private final HttpClient http;
 
 	private final int port;
 
 	public HttpUser(int port) {
-		this(HttpClient.newBuilder()
+		this(new CookieManager(), port);
+	}
+
+	private HttpUser(CookieManager cookies, int port) {
+		this(cookies, HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
-			.cookieHandler(new CookieManager())
+			.cookieHandler(cookies)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build(), port);
 	}
 
-	private HttpUser(HttpClient http, int port) {
+	private HttpUser(CookieManager cookies, HttpClient http, int port) {
+		this.cookies = cookies;
 		this.http = http;
 		this.port = port;
 	}
 
 	/** The same person, with the same cookies, talking to the instance on another port. */
 	public HttpUser onPort(int otherPort) {
-		return new HttpUser(this.http, otherPort);
+		return new HttpUser(this.cookies, this.http, otherPort);
+	}
+
+	/** The value of a cookie the portal set, if it did. */
+	public Optional<String> cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
 	}
 
 	/** Signs in through the sign-in form, and fails the test if the portal refuses. */
