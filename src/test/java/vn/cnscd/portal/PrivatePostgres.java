@@ -190,6 +190,9 @@ public abstract sealed class PrivatePostgres implements AutoCloseable {
 
 		@Override
 		void remove() {
+			if (this.directory == null) {
+				return;
+			}
 			if (Files.exists(this.data.resolve("postmaster.pid"))) {
 				run(tool("pg_ctl"), "-D", this.data.toString(), "-m", "immediate", "-w", "stop");
 			}
