@@ -27,7 +27,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * A PostgreSQL server of one test's own, which the test may stop and start while the portal runs on it:
  * the shared server of {@link TestDatabase} serves other tests (and other test runs) at the same time and
  * must never go down. Where Docker runs, a Testcontainers PostgreSQL on a fixed host port (so that it
- * comes back on the same address); otherwise the locally installed PostgreSQL 15 binaries on a temporary
+ * comes back on the same address); otherwise the locally installed PostgreSQL binaries on a temporary
  * data directory and a free port, run as the {@code postgres} user when the tests run as root (initdb
  * refuses root). {@link #close()} removes it, and so does a shutdown hook if the test never gets there.
  */
@@ -48,7 +48,25 @@ public abstract sealed class PrivatePostgres implements AutoCloseable {
 		if (!"local".equals(System.getenv("TEST_POSTGRES")) && DockerClientFactory.instance().isDockerAvailable()) {
 			return new InDocker();
 		}
-		return new Local(Path.of(System.getenv().getOrDefault("TEST_POSTGRES_BIN", "/usr/lib/postgresql/15/bin")));
+		return new Local(binaries());
+	}
+
+	/** TEST_POSTGRES_BIN, or the newest PostgreSQL that Debian's packages installed. */
+	private static Path binaries() {
+		String configured = System.getenv("TEST_POSTGRES_BIN");
+		if (configured != null && !configured.isBlank()) {
+			return Path.of(configured);
+		}
+		try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+			return versions.map(version -> version.resolve("bin"))
+				.filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+				.max(Comparator.comparingInt(bin -> Integer.parseInt(bin.getParent().getFileName().toString())))
+				.orElseThrow();
+		}
+		catch (IOException | RuntimeException none) {
+			throw new IllegalStateException("No PostgreSQL binaries under /usr/lib/postgresql/<version>/bin (run: bash "
+					+ ".ci/setup-postgres), and TEST_POSTGRES_BIN is not set", none);
+		}
 	}
 
 	public abstract String url();
