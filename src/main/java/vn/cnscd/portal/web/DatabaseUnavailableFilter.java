@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * While the database does not answer (a restart, a failover, a full connection pool) a request fails with
  * 503 and a page that says so and what to do (error/503.html), instead of the page of an unexpected error.
- * It wraps the security filters too, since they read the signed-in account on every request.
+ * It wraps the security and session filters too: they read the signed-in account, and under the cluster
+ * profile the session, from the database on every request.
  */
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 

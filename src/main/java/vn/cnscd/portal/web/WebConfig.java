@@ -8,10 +8,10 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,12 +36,15 @@ class WebConfig implements WebMvcConfigurer {
 		return Clock.system(ZONE);
 	}
 
-	/** Around the security filters, which read the signed-in account from the database on every request. */
+	/**
+	 * Around the security filters, which read the signed-in account from the database on every request, and
+	 * around Spring Session's, which under the cluster profile reads and writes the session there.
+	 */
 	@Bean
 	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
 		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
 				new DatabaseUnavailableFilter());
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
 		return registration;
 	}
 
