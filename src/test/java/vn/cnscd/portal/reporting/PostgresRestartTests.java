@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
@@ -27,6 +28,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +47,7 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
  * failed forms sent again count once. The portal runs here on a PostgreSQL of this test's own
  * ({@link PrivatePostgres}): the shared test database must stay up for the other tests.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresRestartTests {
 
 	private static final int CLIENTS = 8;
@@ -58,26 +61,26 @@ class PostgresRestartTests {
 
 	private static final Duration PHASE = Duration.ofSeconds(60);
 
-	private static PrivatePostgres postgres;
+	private PrivatePostgres postgres;
 
-	private static ConfigurableApplicationContext portal;
+	private ConfigurableApplicationContext portal;
 
-	private static int port;
+	private int port;
 
 	@BeforeAll
-	static void startThePortalOnItsOwnPostgres() {
+	void startThePortalOnItsOwnPostgres() {
 		postgres = PrivatePostgres.start();
 		// arguments, not default properties: those would lose to application.properties' shared database
 		portal = new SpringApplicationBuilder(PortalApplication.class).run("--spring.datasource.url=" + postgres.url(),
 				"--spring.datasource.username=" + postgres.user(), "--spring.datasource.password=" + postgres.password(),
 				"--server.port=0", "--portal.database-check=false", "--spring.docker.compose.enabled=false",
-				"--portal.demo-data=false", "--spring.main.banner-mode=off");
+				"--portal.demo-data=false", "--spring.main.banner-mode=off", "--spring.profiles.active=" + profile());
 		assertThat(portal.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(postgres.url());
 		port = Integer.parseInt(portal.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
 	@AfterAll
-	static void stopThem() {
+	void stopThem() {
 		try {
 			if (portal != null) {
 				portal.close();
@@ -100,7 +103,7 @@ class PostgresRestartTests {
 
 		List<VillageHead> heads = new ArrayList<>();
 		for (int i = 0; i < CLIENTS; i++) {
-			heads.add(new VillageHead(i, villages.get(i), indicators));
+			heads.add(new VillageHead(this.port, i, villages.get(i), indicators));
 		}
 		Tally tally = new Tally();
 		AtomicBoolean done = new AtomicBoolean();
@@ -141,9 +144,9 @@ class PostgresRestartTests {
 		List<Submission> toldFailed = all.stream().filter(s -> s.told() == Told.FAILED).toList();
 		long savedThoughFailed = toldFailed.stream().filter(s -> stored.containsKey(s.key())).count();
 		System.out.printf(
-				"PostgreSQL restart during a burst of %d clients: %d submissions in %.1f s, %d told submitted, %d told failed"
+				"PostgreSQL restart during a burst of %d clients (profile %s): %d submissions in %.1f s, %d told submitted, %d told failed"
 						+ " (%d of them saved all the same), %d reports in the database%n",
-				CLIENTS, all.size(), seconds, toldSubmitted.size(), toldFailed.size(), savedThoughFailed, stored.size());
+				CLIENTS, profile(), all.size(), seconds, toldSubmitted.size(), toldFailed.size(), savedThoughFailed, stored.size());
 		System.out.printf("  failures by answer: %s%n",
 				toldFailed.stream().collect(Collectors.groupingBy(Submission::answer, Collectors.counting())));
 
@@ -160,7 +163,7 @@ class PostgresRestartTests {
 		assertThat(all.stream().map(Submission::key)).as("every stored report comes from a submission")
 			.containsAll(stored.keySet());
 		assertThat(toldFailed).as("what the village heads were told while PostgreSQL was down")
-			.allSatisfy(failure -> assertThat(failure.answer()).isEqualTo("503 " + unavailable));
+			.allSatisfy(failure -> assertThat(failure.answer()).matches(failureAnswer(unavailable)));
 
 		// The failure page says to send the form again: each failed form, sent again as it was, now counts once.
 		for (Submission failed : toldFailed) {
@@ -175,13 +178,23 @@ class PostgresRestartTests {
 		}
 	}
 
+	/** The profile the portal runs with. */
+	String profile() {
+		return "default";
+	}
+
+	/** What a village head is told of a failed submission: the status and the page's heading. */
+	String failureAnswer(String unavailable) {
+		return Pattern.quote("503 " + unavailable);
+	}
+
 	/**
 	 * Villages of their own (the demo data, not loaded here, would take longer than the test) under the
 	 * district's township, each with a village head whose password need not be changed.
 	 */
-	private static List<Long> villageHeads(JdbcClient jdbc) {
+	private List<Long> villageHeads(JdbcClient jdbc) {
 		List<Long> villages = new ArrayList<>();
-		String hash = portal.getBean(PasswordEncoder.class).encode(PASSWORD);
+		String hash = this.portal.getBean(PasswordEncoder.class).encode(PASSWORD);
 		for (int i = 0; i < CLIENTS; i++) {
 			long village = jdbc.sql("""
 					INSERT INTO unit (parent_id, level, kind, code, name, search_text, ancestor_path, households, adults,
@@ -262,11 +275,12 @@ class PostgresRestartTests {
 
 		private final List<IndicatorSummary> indicators;
 
-		private final HttpUser user = new HttpUser(port);
+		private final HttpUser user;
 
 		private final String token;
 
-		VillageHead(int client, long village, List<IndicatorSummary> indicators) {
+		VillageHead(int port, int client, long village, List<IndicatorSummary> indicators) {
+			this.user = new HttpUser(port);
 			this.client = client;
 			this.village = village;
 			this.indicators = indicators;
