@@ -8,8 +8,10 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,6 +34,18 @@ class WebConfig implements WebMvcConfigurer {
 	@Bean
 	Clock clock() {
 		return Clock.system(ZONE);
+	}
+
+	/**
+	 * Around the security filters, which read the signed-in account from the database on every request, and
+	 * around Spring Session's, which under the cluster profile reads and writes the session there.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseUnavailableFilter());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
+		return registration;
 	}
 
 	@Bean
