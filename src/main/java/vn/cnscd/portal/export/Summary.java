@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.dashboard.CommuneFigures;
@@ -15,11 +17,20 @@ import vn.cnscd.portal.indicator.IndicatorKind;
 
 /**
  * What a quarterly summary holds: the dashboards of the quarter's months (completeness and timeliness), the
- * year to date at its end and, for a FLOW's quarter total, at the end of the quarter before; members per
- * commune, obstacles and proposals raised in the quarter.
+ * year to date at its end and, for a FLOW's quarter total, at the end of the quarter before ({@code before}: unit id,
+ * each commune's and the area's, to indicator id to value; null in a first quarter); members per commune,
+ * obstacles and proposals raised in the quarter.
  */
 record Summary(UnitSummary area, Quarter quarter, LocalDate date, Map<YearMonth, Dashboard> months, Dashboard end,
-		Dashboard before, Map<Long, Long> members, List<Note> obstacles, List<Note> proposals) {
+		Map<Long, Map<Long, Long>> before, Map<Long, Long> members, List<Note> obstacles, List<Note> proposals) {
+
+	/** What {@code before} holds of a dashboard: a province has 10,000 communes to look up in it. */
+	static Map<Long, Map<Long, Long>> achieved(Dashboard dashboard) {
+		return Stream.concat(Stream.of(dashboard.total()), dashboard.ranking().stream())
+			.collect(Collectors.toMap(line -> line.commune().id(), line -> line.progress()
+				.stream()
+				.collect(Collectors.toMap(progress -> progress.indicator().id(), Progress::achieved))));
+	}
 
 	/** An obstacle or a proposal, with the unit that raised it; {@code status} is null for a proposal. */
 	record Note(UnitSummary unit, UnitSummary commune, YearMonth month, String text, String status) {
@@ -44,14 +55,8 @@ record Summary(UnitSummary area, Quarter quarter, LocalDate date, Map<YearMonth,
 		if (atEnd.indicator().kind() == IndicatorKind.STOCK || before == null) {
 			return atEnd.achieved();
 		}
-		CommuneFigures earlier = figures == end.total() ? before.total()
-				: before.ranking().stream().filter(line -> line.commune().id() == figures.commune().id()).findFirst()
-					.orElseThrow();
-		return atEnd.achieved() - earlier.progress()
-			.stream()
-			.filter(p -> p.indicator().id() == atEnd.indicator().id())
-			.mapToLong(Progress::achieved)
-			.sum();
+		return atEnd.achieved()
+				- before.getOrDefault(figures.commune().id(), Map.of()).getOrDefault(atEnd.indicator().id(), 0L);
 	}
 
 }

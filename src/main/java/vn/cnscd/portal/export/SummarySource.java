@@ -49,8 +49,8 @@ class SummarySource {
 			months.put(month, dashboards.figures(actor, area, month));
 		}
 		Dashboard end = months.get(quarter.last());
-		Dashboard before = quarter.number() == 1 ? null
-				: dashboards.figures(actor, area, quarter.first().minusMonths(1));
+		Map<Long, Map<Long, Long>> before = quarter.number() == 1 ? null
+				: Summary.achieved(dashboards.figures(actor, area, quarter.first().minusMonths(1)));
 		String path = like(end.district().path());
 		Map<Long, Long> members = new HashMap<>();
 		jdbc.sql("""

@@ -129,7 +129,8 @@ public class DashboardFixture {
 		}
 	}
 
-	private void report(UnitSummary village, YearMonth month, String status, boolean late, int xhs01Value,
+	/** A village's report of a month with its XHS01 (STOCK) and CQS04 (FLOW) values. */
+	public void report(UnitSummary village, YearMonth month, String status, boolean late, int xhs01Value,
 			int cqs04Value) {
 		long id = jdbc.sql("""
 				INSERT INTO village_report (village_id, period, status, submitted_at, late)

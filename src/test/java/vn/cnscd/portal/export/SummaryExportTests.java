@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -137,6 +140,22 @@ class SummaryExportTests {
 			assertThat(rows).anyMatch(row -> row.contains("Thiếu máy chiếu") && row.contains("Chưa trả lời"));
 			assertThat(rows).anyMatch(row -> row.contains("'=1+1 Xin thêm máy chiếu"));
 			assertThat(rows).anyMatch(row -> row.contains("NGƯỜI LẬP BIỂU") && row.contains("THỦ TRƯỞNG ĐƠN VỊ"));
+		}
+	}
+
+	/** After the first quarter a FLOW's quarter is the year to date less that at the end of the quarter before. */
+	@Test
+	void aLaterQuarterCountsOnlyItsOwnMonthsOfAFlow() throws Exception {
+		clock.set(LocalDateTime.of(2030, 5, 20, 9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+		fixture.report(fixture.aVillages.get(0), YearMonth.of(2030, 4), "APPROVED", false, 520, 30);
+		byte[] file = download("/districts/" + fixture.district.id() + "/summary.xlsx?quarter=2030-Q2", "district");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+			List<List<Object>> rows = rows(workbook.getSheetAt(0));
+			String a = "Thị trấn " + fixture.a.name();
+			// XHS01 is a STOCK: a1's April 520 and a2's February 60; CQS04 a FLOW: only April's 30 of the 172
+			assertThat(find(rows, a, "XHS01").subList(4, 6)).containsExactly(580.0, 580.0);
+			assertThat(find(rows, a, "CQS04").subList(4, 6)).containsExactly(30.0, 172.0);
+			assertThat(find(rows, "Tổng cộng", "CQS04").subList(4, 6)).containsExactly(30.0, 176.0);
 		}
 	}
 
