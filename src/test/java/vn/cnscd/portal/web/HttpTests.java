@@ -57,7 +57,8 @@ class HttpTests {
 		assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-		assertThat(login.headers().allValues("Set-Cookie")).allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly"));
+		assertThat(login.headers().allValues("Set-Cookie")).isNotEmpty()
+			.allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
 	}
 
 	@Test
