@@ -24,12 +24,16 @@ import vn.cnscd.portal.indicator.IndicatorKind;
 record Summary(UnitSummary area, Quarter quarter, LocalDate date, Map<YearMonth, Dashboard> months, Dashboard end,
 		Map<Long, Map<Long, Long>> before, Map<Long, Long> members, List<Note> obstacles, List<Note> proposals) {
 
-	/** What {@code before} holds of a dashboard: a province has 10,000 communes to look up in it. */
+	/**
+	 * What {@code before} holds of a dashboard: a province has 10,000 communes to look up in it. A commune's
+	 * summary has the commune twice, as its one line and as the total, with the same figures.
+	 */
 	static Map<Long, Map<Long, Long>> achieved(Dashboard dashboard) {
 		return Stream.concat(Stream.of(dashboard.total()), dashboard.ranking().stream())
 			.collect(Collectors.toMap(line -> line.commune().id(), line -> line.progress()
 				.stream()
-				.collect(Collectors.toMap(progress -> progress.indicator().id(), Progress::achieved))));
+				.collect(Collectors.toMap(progress -> progress.indicator().id(), Progress::achieved)),
+					(total, line) -> total));
 	}
 
 	/** An obstacle or a proposal, with the unit that raised it; {@code status} is null for a proposal. */

@@ -157,6 +157,13 @@ class SummaryExportTests {
 			assertThat(find(rows, a, "CQS04").subList(4, 6)).containsExactly(30.0, 172.0);
 			assertThat(find(rows, "Tổng cộng", "CQS04").subList(4, 6)).containsExactly(30.0, 176.0);
 		}
+		// a commune's own summary: the commune is both its one line and the total
+		byte[] own = download("/communes/" + fixture.a.id() + "/summary.xlsx?quarter=2030-Q2", "commune");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(own))) {
+			List<List<Object>> rows = rows(workbook.getSheetAt(0));
+			assertThat(find(rows, "Thị trấn " + fixture.a.name(), "CQS04").subList(4, 6)).containsExactly(30.0, 172.0);
+			assertThat(find(rows, "Tổng cộng", "CQS04").subList(4, 6)).containsExactly(30.0, 172.0);
+		}
 	}
 
 	@Test
