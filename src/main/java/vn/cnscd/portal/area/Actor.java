@@ -21,6 +21,11 @@ public record Actor(long userId, String username, String fullName, Role role, lo
 		return scopePaths.stream().anyMatch(unit::isUnder);
 	}
 
+	/** The LIKE patterns of the area's units, for {@code u.subtree_path LIKE ANY (:scopes)}. */
+	public String[] scopePatterns() {
+		return scopePaths.stream().map(UnitSummary::likeUnder).toArray(String[]::new);
+	}
+
 	public boolean is(Role candidate) {
 		return role == candidate;
 	}

@@ -146,7 +146,7 @@ public class UnitService {
 		}
 		sql.append(" ORDER BY level, valid_to NULLS FIRST, code, name LIMIT :limit");
 		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-			.param("scopes", actor.scopePaths().stream().map(path -> escapeLike(path) + "%").toArray(String[]::new))
+			.param("scopes", actor.scopePatterns())
 			.param("limit", limit);
 		for (int i = 0; i < patterns.size(); i++) {
 			statement = statement.param("w" + i, patterns.get(i));
@@ -169,7 +169,7 @@ public class UnitService {
 				WHERE level = :level AND valid_to IS NULL AND subtree_path LIKE ANY (:scopes)
 				ORDER BY ancestor_path, code, name""")
 			.param("level", level.name())
-			.param("scopes", actor.scopePaths().stream().map(path -> escapeLike(path) + "%").toArray(String[]::new))
+			.param("scopes", actor.scopePatterns())
 			.query(Long.class)
 			.list();
 		Map<Long, UnitSummary> found = units.findAllById(ids)

@@ -17,6 +17,15 @@ public record UnitSummary(long id, Long parentId, UnitLevel level, UnitKind kind
 		return path.startsWith(ancestorPath);
 	}
 
+	/**
+	 * The SQL LIKE pattern of every path under {@code path}, its own unit's included:
+	 * {@code u.subtree_path LIKE :pattern} selects a subtree, {@code u.ancestor_path LIKE :pattern} the units
+	 * below it. Paths hold only ids and slashes; the escaping is for safety's sake.
+	 */
+	public static String likeUnder(String path) {
+		return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
 	/** The address of the unit's page: /communes/5. */
 	public String url() {
 		return "/" + level.segment() + "/" + id;

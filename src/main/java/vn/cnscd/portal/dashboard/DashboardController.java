@@ -102,6 +102,8 @@ class DashboardController {
 		YearMonth month = month(text);
 		Dashboard dashboard = dashboards.dashboard(actor, area, month);
 		model.addAttribute("dashboard", dashboard);
+		// a commune's page leads up to its district's only for those who may read that one
+		model.addAttribute("districtLink", dashboard.communeView() && dashboards.mayRead(actor, dashboard.district()));
 		model.addAttribute("quarter", Quarter.of(month));
 		model.addAttribute("previousMonth", month.minusMonths(1));
 		model.addAttribute("nextMonth", month.isBefore(deadlines.currentMonth()) ? month.plusMonths(1) : null);

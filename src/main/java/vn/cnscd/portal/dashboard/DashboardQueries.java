@@ -51,7 +51,7 @@ class DashboardQueries {
 				FROM unit u
 				WHERE u.level = 'COMMUNE' AND u.valid_to IS NULL AND u.ancestor_path LIKE :path
 				ORDER BY u.code, u.name""")
-			.param("path", prefix(districtPath))
+			.param("path", UnitSummary.likeUnder(districtPath))
 			.query((rs, row) -> new Commune(unit(rs), rs.getBoolean("has_team")))
 			.list();
 	}
@@ -67,7 +67,7 @@ class DashboardQueries {
 				  ORDER BY t.id, m.id LIMIT 1) head ON true
 				WHERE u.level = 'VILLAGE' AND u.valid_to IS NULL AND u.ancestor_path LIKE :path
 				ORDER BY u.code, u.name""")
-			.param("path", prefix(districtPath))
+			.param("path", UnitSummary.likeUnder(districtPath))
 			.query((rs, row) -> new Village(unit(rs), rs.getBoolean("has_team"), rs.getString("full_name"),
 					rs.getString("phone")))
 			.list();
@@ -104,7 +104,7 @@ class DashboardQueries {
 				WHERE u.level = 'VILLAGE' AND u.valid_to IS NULL AND u.ancestor_path LIKE :path
 				GROUP BY u.parent_id""")
 			.param("period", month.atDay(1))
-			.param("path", prefix(districtPath))
+			.param("path", UnitSummary.likeUnder(districtPath))
 			.query((ResultSet rs) -> {
 				found.put(rs.getLong("parent_id"), new Counts(rs.getInt("villages"), rs.getInt("with_team"),
 						rs.getInt("sent"), rs.getInt("on_time"), rs.getLong("households"), rs.getLong("adults")));
@@ -119,7 +119,7 @@ class DashboardQueries {
 				SELECT r.village_id, r.status, r.late FROM village_report r JOIN unit u ON u.id = r.village_id
 				WHERE r.period = :period AND u.ancestor_path LIKE :path""")
 			.param("period", month.atDay(1))
-			.param("path", prefix(districtPath))
+			.param("path", UnitSummary.likeUnder(districtPath))
 			.query((ResultSet rs) -> {
 				found.put(rs.getLong("village_id"), new Report(rs.getLong("village_id"),
 						ReportStatus.valueOf(rs.getString("status")), (Boolean) rs.getObject("late")));
@@ -151,7 +151,7 @@ class DashboardQueries {
 				GROUP BY parent_id, indicator_id""")
 			.param("first", LocalDate.of(month.getYear(), 1, 1))
 			.param("period", month.atDay(1))
-			.param("path", prefix(districtPath))
+			.param("path", UnitSummary.likeUnder(districtPath))
 			.query((ResultSet rs) -> {
 				found.computeIfAbsent(rs.getLong(1), commune -> new HashMap<>()).put(rs.getLong(2), rs.getLong(3));
 			});
@@ -191,7 +191,7 @@ class DashboardQueries {
 			.param("from", from.atDay(1))
 			.param("before", from.minusMonths(1).atDay(1))
 			.param("to", to.atDay(1))
-			.param("path", prefix(districtPath))
+			.param("path", UnitSummary.likeUnder(districtPath))
 			.query((rs, row) -> new Value(rs.getLong(1), rs.getLong(2), rs.getLong(3),
 					YearMonth.from(rs.getObject(4, LocalDate.class)), rs.getLong(5)))
 			.list();
@@ -205,15 +205,11 @@ class DashboardQueries {
 				FROM obstacle o JOIN unit u ON u.id = o.unit_id
 				WHERE o.status <> 'RESOLVED' AND u.ancestor_path LIKE :path
 				GROUP BY 1""")
-			.param("path", prefix(districtPath))
+			.param("path", UnitSummary.likeUnder(districtPath))
 			.query((ResultSet rs) -> {
 				found.put(rs.getLong("commune_id"), rs.getLong("open"));
 			});
 		return found;
-	}
-
-	private static String prefix(String path) {
-		return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	private static UnitSummary unit(ResultSet rs) throws SQLException {

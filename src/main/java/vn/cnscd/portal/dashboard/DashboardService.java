@@ -72,17 +72,21 @@ public class DashboardService {
 		if (unit.level() != level) {
 			throw new DashboardNotFoundException();
 		}
-		boolean allowed = switch (level) {
+		if (!mayRead(actor, unit)) {
+			throw new AccessDeniedException(actor.username() + " may not read the dashboard of unit " + unitId);
+		}
+		return unit;
+	}
+
+	/** Whether the actor may read the unit's dashboard (or summary): see {@link #area}. */
+	public boolean mayRead(Actor actor, UnitSummary unit) {
+		return switch (unit.level()) {
 			case PROVINCE -> actor.is(Role.ADMIN);
 			case DISTRICT -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER) && units.canView(actor, unit);
 			case COMMUNE -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
 					&& actor.covers(unit);
 			case VILLAGE -> false;
 		};
-		if (!allowed) {
-			throw new AccessDeniedException(actor.username() + " may not read the dashboard of unit " + unitId);
-		}
-		return unit;
 	}
 
 	/** The month a summary or page opens on by default, and the quarter holding it. */

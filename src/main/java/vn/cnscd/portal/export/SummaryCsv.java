@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.dashboard.CommuneFigures;
 import vn.cnscd.portal.team.CellText;
 
@@ -65,7 +66,7 @@ class SummaryCsv {
 				ORDER BY c.code, u.code, r.period, i.sort_order""")
 			.param("first", summary.quarter().first().atDay(1))
 			.param("last", summary.quarter().last().atDay(1))
-			.param("path", SummarySource.like(summary.end().district().path()))
+			.param("path", UnitSummary.likeUnder(summary.end().district().path()))
 			.param("communes", communes)
 			.query((ResultSet rs) -> {
 				Boolean late = (Boolean) rs.getObject("late");

@@ -51,7 +51,7 @@ class SummarySource {
 		Dashboard end = months.get(quarter.last());
 		Map<Long, Map<Long, Long>> before = quarter.number() == 1 ? null
 				: Summary.achieved(dashboards.figures(actor, area, quarter.first().minusMonths(1)));
-		String path = like(end.district().path());
+		String path = UnitSummary.likeUnder(end.district().path());
 		Map<Long, Long> members = new HashMap<>();
 		jdbc.sql("""
 				SELECT CASE WHEN u.level = 'VILLAGE' THEN u.parent_id ELSE u.id END AS commune_id, count(*) AS members
@@ -103,10 +103,6 @@ class SummarySource {
 				rs.getString("ancestor_path") + id + "/", rs.getLong("version"));
 		UnitSummary commune = communes.getOrDefault(id, communes.get(unit.parentId()));
 		return new Summary.Note(unit, commune, YearMonth.from(rs.getObject("period", LocalDate.class)), text, status);
-	}
-
-	static String like(String path) {
-		return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 }

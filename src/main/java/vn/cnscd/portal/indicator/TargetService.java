@@ -85,7 +85,7 @@ public class TargetService {
 				SELECT t.unit_id, t.indicator_id, t.value FROM target t JOIN unit u ON u.id = t.unit_id
 				WHERE t.year = :year AND u.level = 'COMMUNE' AND u.subtree_path LIKE :path""")
 			.param("year", year)
-			.param("path", path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+			.param("path", UnitSummary.likeUnder(path))
 			.query((rs, row) -> found.computeIfAbsent(rs.getLong("unit_id"), unit -> new HashMap<>())
 				.put(rs.getLong("indicator_id"), rs.getBigDecimal("value")))
 			.list();

@@ -267,7 +267,7 @@ class AdhocRequestService {
 				WHERE a.request_id = :id AND u.subtree_path LIKE ANY (:scopes)
 				ORDER BY u.ancestor_path, u.code, u.name""")
 			.param("id", request.id())
-			.param("scopes", scopes(actor))
+			.param("scopes", actor.scopePatterns())
 			.query((rs, row) -> new Sent(rs.getLong("unit_id"),
 					rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant(),
 					(Boolean) rs.getObject("late")))
@@ -340,7 +340,7 @@ class AdhocRequestService {
 				GROUP BY r.id
 				ORDER BY %s""".formatted(where, order))
 			.param("home", actor.homeUnitId())
-			.param("scopes", scopes(actor))
+			.param("scopes", actor.scopePatterns())
 			.param("answers", actor.isAny(Role.COMMUNE_CHAIR, Role.VILLAGE_HEAD))
 			.query((rs, row) -> new AdhocRequestRow(rs.getLong("id"), rs.getString("title"),
 					rs.getObject("deadline", LocalDate.class), rs.getBoolean("closed"), rs.getLong("addressees"),
@@ -370,9 +370,5 @@ class AdhocRequestService {
 		return new OpenRequest(rs.getLong("id"), rs.getString("title"), deadline, today.isAfter(deadline));
 	}
 
-	/** The actor's area as LIKE patterns; unit paths are digits and slashes, nothing to escape. */
-	private static String[] scopes(Actor actor) {
-		return actor.scopePaths().stream().map(path -> path + "%").toArray(String[]::new);
-	}
 
 }

@@ -141,7 +141,7 @@ public class ObstacleService {
 				SELECT o.* FROM obstacle o JOIN unit u ON u.id = o.unit_id
 				WHERE u.subtree_path LIKE ANY (:scopes) AND (CAST(:status AS varchar) IS NULL OR o.status = :status)
 				ORDER BY o.raised_at DESC, o.id DESC LIMIT :limit""")
-			.param("scopes", scopes.stream().map(path -> path + "%").toArray(String[]::new))
+			.param("scopes", scopes.stream().map(UnitSummary::likeUnder).toArray(String[]::new))
 			.param("status", status == null ? null : status.name())
 			.param("limit", limit)
 			.query(ObstacleService::obstacle)

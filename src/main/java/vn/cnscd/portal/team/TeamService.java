@@ -160,7 +160,7 @@ public class TeamService {
 		}
 		sql.append(" ORDER BY m.left_on NULLS FIRST, m.full_name LIMIT :limit");
 		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-			.param("scopes", actor.scopePaths().stream().map(path -> path + "%").toArray(String[]::new))
+			.param("scopes", actor.scopePatterns())
 			.param("limit", limit);
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, "%" + words.get(i).replace("%", "").replace("_", "") + "%");

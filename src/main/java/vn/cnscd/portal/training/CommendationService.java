@@ -59,7 +59,7 @@ class CommendationService {
 	List<Commendation> list(Actor actor) {
 		return jdbc.sql(COLUMNS + """
 				WHERE u.subtree_path LIKE ANY (:scopes) ORDER BY k.proposed_at DESC, k.id DESC""")
-			.param("scopes", actor.scopePaths().stream().map(path -> path + "%").toArray(String[]::new))
+			.param("scopes", actor.scopePatterns())
 			.query(Commendation.class)
 			.list();
 	}

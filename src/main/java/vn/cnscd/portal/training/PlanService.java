@@ -165,7 +165,7 @@ class PlanService {
 				ORDER BY CASE WHEN u.level = 'COMMUNE' THEN u.code ELSE c.code END, u.level, u.code, t.id""")
 			.param("year", year)
 			.param("under", under.path() + "%")
-			.param("scopes", actor.scopePaths().stream().map(path -> path + "%").toArray(String[]::new))
+			.param("scopes", actor.scopePatterns())
 			.query(TeamPlanRow.class)
 			.list();
 	}

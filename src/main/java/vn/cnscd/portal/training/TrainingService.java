@@ -192,7 +192,7 @@ class TrainingService {
 				ON CONFLICT DO NOTHING RETURNING member_id""")
 			.param("session", sessionId)
 			.param("members", memberIds.toArray(Long[]::new))
-			.param("scopes", scopes(actor))
+			.param("scopes", actor.scopePatterns())
 			.query(Long.class)
 			.list();
 		added.forEach(member -> audit.record(actor.audit("TRAINING_ATTENDEE_ADDED", SESSION, sessionId, actor.homeUnitId())
@@ -237,7 +237,7 @@ class TrainingService {
 		}
 		sql.append(" ORDER BY m.left_on NULLS FIRST, m.full_name, m.id LIMIT :limit");
 		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-			.param("scopes", scopes(actor))
+			.param("scopes", actor.scopePatterns())
 			.param("limit", limit);
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, "%" + words.get(i).replace("%", "").replace("_", "") + "%");
@@ -251,7 +251,7 @@ class TrainingService {
 				SELECT t.id, t.name FROM team t JOIN unit u ON u.id = t.unit_id
 				WHERE t.status = 'ACTIVE' AND u.subtree_path LIKE ANY (:scopes)
 				ORDER BY u.ancestor_path, u.code, t.id""")
-			.param("scopes", scopes(actor))
+			.param("scopes", actor.scopePatterns())
 			.query(TeamName.class)
 			.list();
 	}
@@ -332,9 +332,6 @@ class TrainingService {
 		}
 	}
 
-	private static String[] scopes(Actor actor) {
-		return actor.scopePaths().stream().map(path -> path + "%").toArray(String[]::new);
-	}
 
 	private static SessionSummary session(ResultSet rs, int row) throws SQLException {
 		String topics = rs.getString("topics");
