@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-
-import org.jsoup.Jsoup;
+import vn.cnscd.portal.HttpUser;
 
 /**
  * Downloads quarterly summaries over HTTP as a signed-in user (MockMvc would hold the body in memory) to a
@@ -29,25 +21,16 @@ import org.jsoup.Jsoup;
  */
 final class SummaryDownload {
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final HttpUser user;
 
-	private final String base;
-
-	private SummaryDownload(int port) {
-		this.base = "http://localhost:" + port;
+	private SummaryDownload(HttpUser user) {
+		this.user = user;
 	}
 
-	static SummaryDownload signIn(int port, String username, String password) throws Exception {
-		SummaryDownload download = new SummaryDownload(port);
-		String login = download.http.send(HttpRequest.newBuilder(URI.create(download.base + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		String token = Jsoup.parse(login).selectFirst("input[name=_csrf]").attr("value");
-		download.http.send(HttpRequest.newBuilder(URI.create(download.base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password + "&_csrf="
-					+ URLEncoder.encode(token, StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.discarding());
-		return download;
+	static SummaryDownload signIn(int port, String username, String password) {
+		HttpUser user = new HttpUser(port);
+		user.signIn(username, password);
+		return new SummaryDownload(user);
 	}
 
 	void xlsx(String path, String name) throws Exception {
@@ -56,8 +39,7 @@ final class SummaryDownload {
 		Path file = Files.createTempFile("summary", ".xlsx");
 		HttpResponse<Path> response;
 		try {
-			response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-					HttpResponse.BodyHandlers.ofFile(file));
+			response = user.download(path, file);
 		}
 		finally {
 			heap.close();
