@@ -1,6 +1,7 @@
 package vn.cnscd.portal.area;
 
 import java.util.List;
+import java.util.Map;
 
 import vn.cnscd.portal.audit.AuditEntry;
 
@@ -21,9 +22,20 @@ public record Actor(long userId, String username, String fullName, Role role, lo
 		return scopePaths.stream().anyMatch(unit::isUnder);
 	}
 
-	/** The LIKE patterns of the area's units, for {@code u.subtree_path LIKE ANY (:scopes)}. */
-	public String[] scopePatterns() {
-		return scopePaths.stream().map(UnitSummary::likeUnder).toArray(String[]::new);
+	/**
+	 * An SQL condition that selects the units of the area on a column of unit paths ({@code u.subtree_path}),
+	 * which the path index serves; its parameters are {@link #scopeParams()}.
+	 */
+	public String scopeCondition(String pathColumn) {
+		return scopes().condition(pathColumn);
+	}
+
+	public Map<String, Object> scopeParams() {
+		return scopes().params();
+	}
+
+	private Subtrees scopes() {
+		return new Subtrees(scopePaths);
 	}
 
 	public boolean is(Role candidate) {

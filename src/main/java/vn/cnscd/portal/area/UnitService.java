@@ -93,15 +93,16 @@ public class UnitService {
 			.map(Unit::summary)
 			.filter(actor::covers)
 			.toList();
+		// each open village under the parent counts for the child its path goes through, found in one index range
+		String parentPath = get(parentId).path();
 		Map<Long, Totals> totals = jdbc.sql("""
-				SELECT c.id, count(v.id) AS villages, coalesce(sum(v.households), 0) AS households,
-				       coalesce(sum(v.adults), 0) AS adults
-				FROM unit c
-				LEFT JOIN unit v ON v.level = 'VILLAGE' AND v.valid_to IS NULL
-				     AND (v.id = c.id OR v.ancestor_path LIKE c.ancestor_path || c.id || '/%')
-				WHERE c.parent_id = :parentId
-				GROUP BY c.id""")
-			.param("parentId", parentId)
+				SELECT CAST(split_part(substr(v.subtree_path, :from), '/', 1) AS bigint) AS id, count(*) AS villages,
+				       coalesce(sum(v.households), 0) AS households, coalesce(sum(v.adults), 0) AS adults
+				FROM unit v
+				WHERE v.level = 'VILLAGE' AND v.valid_to IS NULL AND v.ancestor_path LIKE :under
+				GROUP BY 1""")
+			.param("from", parentPath.length() + 1)
+			.param("under", UnitSummary.likeUnder(parentPath))
 			.query(Totals.class)
 			.list()
 			.stream()
@@ -138,7 +139,7 @@ public class UnitService {
 		}
 		StringBuilder sql = new StringBuilder("""
 				SELECT id FROM unit
-				WHERE subtree_path LIKE ANY (:scopes)""");
+				WHERE """ + actor.scopeCondition("subtree_path"));
 		List<String> patterns = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
 			sql.append(" AND search_text LIKE :w").append(i);
@@ -146,7 +147,7 @@ public class UnitService {
 		}
 		sql.append(" ORDER BY level, valid_to NULLS FIRST, code, name LIMIT :limit");
 		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-			.param("scopes", actor.scopePatterns())
+			.params(actor.scopeParams())
 			.param("limit", limit);
 		for (int i = 0; i < patterns.size(); i++) {
 			statement = statement.param("w" + i, patterns.get(i));
@@ -166,16 +167,42 @@ public class UnitService {
 	public List<UnitSummary> openUnits(Actor actor, UnitLevel level) {
 		List<Long> ids = jdbc.sql("""
 				SELECT id FROM unit
-				WHERE level = :level AND valid_to IS NULL AND subtree_path LIKE ANY (:scopes)
-				ORDER BY ancestor_path, code, name""")
+				WHERE level = :level AND valid_to IS NULL AND %s
+				ORDER BY ancestor_path, code, name""".formatted(actor.scopeCondition("subtree_path")))
 			.param("level", level.name())
-			.param("scopes", actor.scopePatterns())
+			.params(actor.scopeParams())
 			.query(Long.class)
 			.list();
 		Map<Long, UnitSummary> found = units.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(Unit::getId, Unit::summary));
 		return ids.stream().map(found::get).toList();
+	}
+
+	/**
+	 * The communes under a unit (or the unit itself, if it is one) as they stood on a date, by code. A unit is in
+	 * force from its valid_from up to the day before its valid_to.
+	 */
+	public List<UnitSummary> communesOn(UnitSummary under, LocalDate on) {
+		if (under.level() == UnitLevel.COMMUNE) {
+			return inForce(under, on) ? List.of(under) : List.of();
+		}
+		return units.findInForceUnder(UnitLevel.COMMUNE, UnitSummary.likeUnder(under.path()), on)
+			.stream()
+			.map(Unit::summary)
+			.toList();
+	}
+
+	/** The villages of some communes as they stood on a date, by commune and code. */
+	public List<UnitSummary> villagesOn(Collection<Long> communeIds, LocalDate on) {
+		if (communeIds.isEmpty()) {
+			return List.of();
+		}
+		return units.findVillagesInForce(communeIds, on).stream().map(Unit::summary).toList();
+	}
+
+	private static boolean inForce(UnitSummary unit, LocalDate on) {
+		return !unit.validFrom().isAfter(on) && (unit.validTo() == null || unit.validTo().isAfter(on));
 	}
 
 	public Optional<UnitSummary> findOpen(UnitLevel level, String code) {

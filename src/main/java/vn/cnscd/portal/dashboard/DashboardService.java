@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -28,6 +27,8 @@ import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 import vn.cnscd.portal.indicator.TargetService;
 import vn.cnscd.portal.reporting.Deadlines;
+import vn.cnscd.portal.reporting.ReportFigures;
+import vn.cnscd.portal.team.TeamCoverage;
 
 /**
  * The measures of SPEC §5 for a district or one of its communes. District officers see their district and
@@ -41,7 +42,9 @@ public class DashboardService {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-	private final DashboardQueries queries;
+	private final ReportFigures figures;
+
+	private final TeamCoverage teams;
 
 	private final UnitService units;
 
@@ -51,9 +54,10 @@ public class DashboardService {
 
 	private final Deadlines deadlines;
 
-	DashboardService(DashboardQueries queries, UnitService units, IndicatorService indicators, TargetService targets,
-			Deadlines deadlines) {
-		this.queries = queries;
+	DashboardService(ReportFigures figures, TeamCoverage teams, UnitService units, IndicatorService indicators,
+			TargetService targets, Deadlines deadlines) {
+		this.figures = figures;
+		this.teams = teams;
 		this.units = units;
 		this.indicators = indicators;
 		this.targets = targets;
@@ -114,99 +118,80 @@ public class DashboardService {
 
 	private Dashboard dashboard(Actor actor, UnitSummary area, YearMonth month, boolean withVillages) {
 		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
-		Predicate<UnitSummary> shown = area.level() == UnitLevel.COMMUNE ? commune -> commune.id() == area.id()
-				: actor::covers;
-		List<DashboardQueries.Commune> communes = queries.communes(district.path())
+		List<UnitSummary> communes = communes(actor, area, month);
+		List<Long> ids = communes.stream().map(UnitSummary::id).toList();
+		Set<Long> withTeam = teams.withActiveTeam(ids);
+		Map<Long, ReportFigures.VillageState> villages = figures.villages(ids, month);
+		Map<Long, List<ReportFigures.VillageState>> villagesByCommune = villages.values()
 			.stream()
-			.filter(commune -> shown.test(commune.unit()))
-			.toList();
-		Map<Long, DashboardQueries.Counts> counts = queries.counts(district.path(), month);
-		Map<Long, Map<Long, Long>> achieved = queries.achieved(district.path(), month);
+			.collect(Collectors.groupingBy(ReportFigures.VillageState::communeId));
+		Map<Long, ReportFigures.Values> achieved = figures.values(ids, YearMonth.of(month.getYear(), 1), month);
 		Map<Long, Map<Long, BigDecimal>> targetsByCommune = targets.communeTargetsUnder(district.path(),
 				month.getYear());
-		Map<Long, Long> obstacles = queries.openObstacles(district.path());
+		Map<Long, Long> obstacles = figures.openObstacles(ids, deadlines.today());
 		List<IndicatorSummary> reported = indicators.villageReportIndicators();
 
-		List<CommuneFigures> figures = new ArrayList<>();
-		for (DashboardQueries.Commune commune : communes) {
-			DashboardQueries.Counts own = counts.getOrDefault(commune.unit().id(), DashboardQueries.Counts.NONE);
-			Map<Long, Long> done = achieved.getOrDefault(commune.unit().id(), Map.of());
-			Map<Long, BigDecimal> aims = targetsByCommune.getOrDefault(commune.unit().id(), Map.of());
+		List<CommuneFigures> lines = new ArrayList<>();
+		for (UnitSummary commune : communes) {
+			ReportFigures.ReportCounts counts = ReportFigures.ReportCounts
+				.of(villagesByCommune.getOrDefault(commune.id(), List.of()));
+			ReportFigures.Values done = achieved.getOrDefault(commune.id(), ReportFigures.Values.NONE);
+			Map<Long, BigDecimal> aims = targetsByCommune.getOrDefault(commune.id(), Map.of());
 			List<Progress> progress = reported.stream()
-				.map(indicator -> new Progress(indicator, done.getOrDefault(indicator.id(), 0L),
-						targetCount(indicator, aims.get(indicator.id()), own)))
+				.map(indicator -> new Progress(indicator, done.byIndicator().getOrDefault(indicator.id(), 0L),
+						targetCount(indicator, aims.get(indicator.id()), done)))
 				.toList();
-			figures.add(new CommuneFigures(commune.unit(), 1, commune.hasTeam() ? 1 : 0, own.villages(),
-					own.villagesWithTeam(), own.sent(), own.onTime(), obstacles.getOrDefault(commune.unit().id(), 0L),
+			lines.add(new CommuneFigures(commune, 1, withTeam.contains(commune.id()) ? 1 : 0, counts.villages(),
+					counts.expected(), counts.sent(), counts.onTime(), obstacles.getOrDefault(commune.id(), 0L),
 					progress));
 		}
-		List<VillageStatus> villages = withVillages ? villages(communes, district, month) : List.of();
-		CommuneFigures total = total(area, reported, figures);
-		List<CommuneFigures> ranking = figures.stream()
+		List<VillageStatus> villageLines = withVillages ? villageLines(communes, villages, month) : List.of();
+		CommuneFigures total = total(area, reported, lines);
+		List<CommuneFigures> ranking = lines.stream()
 			.sorted(Comparator.comparingDouble(CommuneFigures::score).reversed()
 				.thenComparing(line -> line.commune().code(), Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
-		return new Dashboard(district, area, month, deadlines.villageDue(month), total, ranking, villages);
+		return new Dashboard(district, area, month, deadlines.villageDue(month), total, ranking, villageLines);
+	}
+
+	/** The communes a dashboard of the area counts in the month: those of the area then, that the actor sees. */
+	private List<UnitSummary> communes(Actor actor, UnitSummary area, YearMonth month) {
+		return units.communesOn(area, month.atEndOfMonth()).stream().filter(actor::covers).toList();
 	}
 
 	/** The status of each village of the communes in the month, for the chase list and the drill-down. */
-	private List<VillageStatus> villages(List<DashboardQueries.Commune> communes, UnitSummary district,
+	private List<VillageStatus> villageLines(List<UnitSummary> communes, Map<Long, ReportFigures.VillageState> states,
 			YearMonth month) {
-		Map<Long, List<DashboardQueries.Village>> byCommune = queries.villages(district.path())
-			.stream()
-			.collect(Collectors.groupingBy(village -> village.unit().parentId()));
-		Map<Long, DashboardQueries.Report> reports = queries.reports(district.path(), month);
-		List<VillageStatus> villages = new ArrayList<>();
-		for (DashboardQueries.Commune commune : communes) {
-			for (DashboardQueries.Village village : byCommune.getOrDefault(commune.unit().id(), List.of())) {
-				DashboardQueries.Report report = reports.get(village.unit().id());
-				boolean late = report != null && report.sent() && Boolean.TRUE.equals(report.late());
-				villages.add(new VillageStatus(village.unit(), commune.unit(), month, village.hasTeam(),
-						report == null ? null : report.status(), late, village.headName(), village.headPhone()));
-			}
+		Map<Long, UnitSummary> communeById = communes.stream()
+			.collect(Collectors.toMap(UnitSummary::id, Function.identity()));
+		List<UnitSummary> villages = units.villagesOn(communeById.keySet(), month.atEndOfMonth());
+		Map<Long, TeamCoverage.Leader> leaders = teams.leaders(villages.stream().map(UnitSummary::id).toList());
+		Map<Long, Integer> order = new HashMap<>();
+		for (int i = 0; i < communes.size(); i++) {
+			order.put(communes.get(i).id(), i);
 		}
-		return villages;
+		return villages.stream()
+			.sorted(Comparator.comparing(village -> order.get(village.parentId())))
+			.map(village -> {
+				ReportFigures.VillageState state = states.get(village.id());
+				TeamCoverage.Leader leader = leaders.get(village.id());
+				return new VillageStatus(village, communeById.get(village.parentId()), month, state.expected(),
+						state.status(), state.late(), leader == null ? null : leader.fullName(),
+						leader == null ? null : leader.phone());
+			})
+			.toList();
 	}
 
 	/** The monthly values of each reported indicator over {@code months} months up to {@code to}. */
 	public List<Trend> trends(Actor actor, UnitSummary area, YearMonth to, int months) {
-		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
-		Set<Long> communeIds = queries.communes(district.path())
-			.stream()
-			.map(DashboardQueries.Commune::unit)
-			.filter(area.level() == UnitLevel.COMMUNE ? commune -> commune.id() == area.id() : actor::covers)
-			.map(UnitSummary::id)
-			.collect(Collectors.toSet());
+		List<Long> communes = communes(actor, area, to).stream().map(UnitSummary::id).toList();
 		YearMonth from = to.minusMonths(months - 1L);
 		List<YearMonth> window = IntStream.range(0, months).mapToObj(from::plusMonths).toList();
-		Map<Long, Map<YearMonth, Long>> totals = new HashMap<>();
-		Map<List<Long>, TreeMap<YearMonth, Long>> levels = new HashMap<>();
-		for (DashboardQueries.Value value : queries.monthly(district.path(), from, to)) {
-			if (!communeIds.contains(value.communeId())) {
-				continue;
-			}
-			if (value.villageId() == 0) {
-				totals.computeIfAbsent(value.indicatorId(), id -> new HashMap<>()).merge(value.month(), value.value(), Long::sum);
-			}
-			else {
-				levels.computeIfAbsent(List.of(value.villageId(), value.indicatorId()), key -> new TreeMap<>())
-					.put(value.month(), value.value());
-			}
-		}
-		// a STOCK month is the sum of each village's latest level up to it
-		levels.forEach((key, byMonth) -> {
-			Map<YearMonth, Long> indicatorTotals = totals.computeIfAbsent(key.get(1), id -> new HashMap<>());
-			for (YearMonth month : window) {
-				Map.Entry<YearMonth, Long> latest = byMonth.floorEntry(month);
-				if (latest != null) {
-					indicatorTotals.merge(month, latest.getValue(), Long::sum);
-				}
-			}
-		});
+		Map<YearMonth, Map<Long, Long>> totals = figures.monthly(communes, from, to);
 		return indicators.villageReportIndicators()
 			.stream()
 			.map(indicator -> new Trend(indicator, window, window.stream()
-				.map(month -> totals.getOrDefault(indicator.id(), Map.of()).getOrDefault(month, 0L))
+				.map(month -> totals.getOrDefault(month, Map.of()).getOrDefault(indicator.id(), 0L))
 				.toList()))
 			.toList();
 	}
@@ -216,7 +201,7 @@ public class DashboardService {
 	 * or households (a commune holds no count of its own).
 	 */
 	private static BigDecimal targetCount(IndicatorSummary indicator, BigDecimal target,
-			DashboardQueries.Counts villages) {
+			ReportFigures.Values villages) {
 		if (target == null || !indicator.percentage()) {
 			return target;
 		}

@@ -4,30 +4,30 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.time.LocalDate;
-import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.dashboard.CommuneFigures;
+import vn.cnscd.portal.indicator.IndicatorService;
+import vn.cnscd.portal.indicator.IndicatorSummary;
+import vn.cnscd.portal.reporting.ReportFigures;
 import vn.cnscd.portal.team.CellText;
 
 /**
  * The raw values behind a quarterly summary, a line per village, month and indicator, every report status
  * included so that a reader can see what was left out of the figures. UTF-8 with a byte-order mark, which
- * Excel needs to read Vietnamese; rows go out as the database sends them, never all in memory.
+ * Excel needs to read Vietnamese; the villages' values are read and written a few hundred villages at a time,
+ * never all in memory.
  */
 @Component
 class SummaryCsv {
@@ -35,18 +35,22 @@ class SummaryCsv {
 	private static final List<String> HEADER_KEYS = List.of("communeCode", "commune", "villageCode", "village",
 			"month", "status", "late", "indicatorCode", "value");
 
-	private static final int FETCH_SIZE = 1_000;
+	private static final int COMMUNES_AT_A_TIME = 100;
 
-	private final JdbcClient jdbc;
+	private static final int VILLAGES_AT_A_TIME = 500;
+
+	private final ReportFigures figures;
+
+	private final UnitService units;
+
+	private final IndicatorService indicators;
 
 	private final SummaryLabels labels;
 
-	SummaryCsv(DataSource dataSource, SummaryLabels labels) {
-		// with a fetch size, inside a transaction, PostgreSQL's driver reads through a cursor instead of loading
-		// a province's rows at once
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.setFetchSize(FETCH_SIZE);
-		this.jdbc = JdbcClient.create(template);
+	SummaryCsv(ReportFigures figures, UnitService units, IndicatorService indicators, SummaryLabels labels) {
+		this.figures = figures;
+		this.units = units;
+		this.indicators = indicators;
 		this.labels = labels;
 	}
 
@@ -55,35 +59,51 @@ class SummaryCsv {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 		writer.write('\uFEFF');
 		line(writer, HEADER_KEYS.stream().map(key -> labels.text("export.csv." + key)).toList());
-		Long[] communes = summary.end().ranking().stream().map(line -> line.commune().id())
-			.toArray(Long[]::new);
-		jdbc.sql("""
-				SELECT c.code AS commune_code, c.kind AS commune_kind, c.name AS commune_name, u.code, u.kind, u.name,
-				       r.period, r.status, r.late, i.code AS indicator, v.value
-				FROM village_report r JOIN unit u ON u.id = r.village_id JOIN unit c ON c.id = u.parent_id
-				JOIN village_report_value v ON v.report_id = r.id JOIN indicator i ON i.id = v.indicator_id
-				WHERE r.period BETWEEN :first AND :last AND u.ancestor_path LIKE :path AND u.parent_id = ANY (:communes)
-				ORDER BY c.code, u.code, r.period, i.sort_order""")
-			.param("first", summary.quarter().first().atDay(1))
-			.param("last", summary.quarter().last().atDay(1))
-			.param("path", UnitSummary.likeUnder(summary.end().district().path()))
-			.param("communes", communes)
-			.query((ResultSet rs) -> {
-				Boolean late = (Boolean) rs.getObject("late");
-				try {
-					line(writer, List.of(rs.getString("commune_code"),
-							labels.text("unit.kind." + rs.getString("commune_kind")) + " " + rs.getString("commune_name"),
-							rs.getString("code"), labels.text("unit.kind." + rs.getString("kind")) + " " + rs.getString("name"),
-							YearMonth.from(rs.getObject("period", LocalDate.class)).toString(),
-							labels.text("dashboard.status." + rs.getString("status")),
-							late == null ? "" : labels.text(late ? "export.yes" : "export.no"), rs.getString("indicator"),
-							String.valueOf(rs.getLong("value"))));
+		Map<Long, IndicatorSummary> byId = indicators.all()
+			.stream()
+			.collect(Collectors.toMap(IndicatorSummary::id, Function.identity()));
+		Comparator<ReportFigures.RawValue> inReportOrder = Comparator.comparing(ReportFigures.RawValue::month)
+			.thenComparing(value -> byId.get(value.indicatorId()).sortOrder());
+		List<UnitSummary> communes = Summary.byCode(summary.end().ranking()).stream().map(CommuneFigures::commune).toList();
+		for (int first = 0; first < communes.size(); first += COMMUNES_AT_A_TIME) {
+			List<UnitSummary> someCommunes = communes.subList(first, Math.min(communes.size(), first + COMMUNES_AT_A_TIME));
+			Map<Long, List<UnitSummary>> villagesByCommune = units
+				.villagesOn(someCommunes.stream().map(UnitSummary::id).toList(), summary.quarter().last().atEndOfMonth())
+				.stream()
+				.collect(Collectors.groupingBy(UnitSummary::parentId));
+			List<UnitSummary> villages = someCommunes.stream()
+				.flatMap(commune -> villagesByCommune.getOrDefault(commune.id(), List.of()).stream())
+				.toList();
+			Map<Long, UnitSummary> communeById = someCommunes.stream()
+				.collect(Collectors.toMap(UnitSummary::id, Function.identity()));
+			for (int from = 0; from < villages.size(); from += VILLAGES_AT_A_TIME) {
+				List<UnitSummary> some = villages.subList(from, Math.min(villages.size(), from + VILLAGES_AT_A_TIME));
+				Map<Long, List<ReportFigures.RawValue>> byVillage = figures
+					.rawValues(some.stream().map(UnitSummary::id).toList(), summary.quarter().first(),
+							summary.quarter().last())
+					.stream()
+					.collect(Collectors.groupingBy(ReportFigures.RawValue::villageId));
+				for (UnitSummary village : some) {
+					UnitSummary commune = communeById.get(village.parentId());
+					String communeName = labels.text(commune.kindKey()) + " " + commune.name();
+					String villageName = labels.text(village.kindKey()) + " " + village.name();
+					for (ReportFigures.RawValue value : byVillage.getOrDefault(village.id(), List.of())
+						.stream()
+						.sorted(inReportOrder)
+						.toList()) {
+						line(writer, List.of(nullToEmpty(commune.code()), communeName, nullToEmpty(village.code()),
+								villageName, value.month().toString(), labels.text("dashboard.status." + value.status()),
+								value.late() == null ? "" : labels.text(value.late() ? "export.yes" : "export.no"),
+								byId.get(value.indicatorId()).code(), String.valueOf(value.value())));
+					}
 				}
-				catch (IOException failed) {
-					throw new UncheckedIOException(failed);
-				}
-			});
+			}
+		}
 		writer.flush();
+	}
+
+	private static String nullToEmpty(String text) {
+		return text == null ? "" : text;
 	}
 
 	private static void line(Writer writer, List<String> cells) throws IOException {

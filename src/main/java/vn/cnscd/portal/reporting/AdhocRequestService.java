@@ -264,10 +264,10 @@ class AdhocRequestService {
 				SELECT a.unit_id, s.submitted_at, s.late
 				FROM adhoc_request_unit a JOIN unit u ON u.id = a.unit_id
 				LEFT JOIN adhoc_response s ON s.request_id = a.request_id AND s.unit_id = a.unit_id
-				WHERE a.request_id = :id AND u.subtree_path LIKE ANY (:scopes)
-				ORDER BY u.ancestor_path, u.code, u.name""")
+				WHERE a.request_id = :id AND %s
+				ORDER BY u.ancestor_path, u.code, u.name""".formatted(actor.scopeCondition("u.subtree_path")))
 			.param("id", request.id())
-			.param("scopes", actor.scopePatterns())
+			.params(actor.scopeParams())
 			.query((rs, row) -> new Sent(rs.getLong("unit_id"),
 					rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant(),
 					(Boolean) rs.getObject("late")))
@@ -325,8 +325,8 @@ class AdhocRequestService {
 	List<AdhocRequestRow> list(Actor actor) {
 		boolean district = actor.isAny(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.ADMIN);
 		String where = district
-				? "(r.district_id = :home OR d.subtree_path LIKE ANY (:scopes))"
-				: "u.subtree_path LIKE ANY (:scopes)";
+				? "(r.district_id = :home OR " + actor.scopeCondition("d.subtree_path") + ")"
+				: actor.scopeCondition("u.subtree_path");
 		String order = district ? "r.created_at DESC, r.id DESC"
 				: "r.closed, bool_or(a.unit_id = :home AND s.id IS NOT NULL), r.deadline, r.id";
 		return jdbc.sql("""
@@ -340,7 +340,7 @@ class AdhocRequestService {
 				GROUP BY r.id
 				ORDER BY %s""".formatted(where, order))
 			.param("home", actor.homeUnitId())
-			.param("scopes", actor.scopePatterns())
+			.params(actor.scopeParams())
 			.param("answers", actor.isAny(Role.COMMUNE_CHAIR, Role.VILLAGE_HEAD))
 			.query((rs, row) -> new AdhocRequestRow(rs.getLong("id"), rs.getString("title"),
 					rs.getObject("deadline", LocalDate.class), rs.getBoolean("closed"), rs.getLong("addressees"),

@@ -126,7 +126,8 @@ class CommuneReportController {
 		model.addAttribute("villages", villages);
 		model.addAttribute("missing", villages.stream().filter(VillageLine::missing).count());
 		model.addAttribute("indicators", indicators.villageReportIndicators());
-		model.addAttribute("figures", figures.under(commune.path(), month));
+		model.addAttribute("values", figures.values(List.of(commune.id()), month, month).get(commune.id()));
+		model.addAttribute("activities", figures.activities(List.of(commune.id()), month));
 		model.addAttribute("report", report == null ? null : report.view());
 		model.addAttribute("status", report == null ? null : report.getStatus());
 		model.addAttribute("editable", communeReports.canWrite(actor, commune)

@@ -161,7 +161,7 @@ public class CommuneReportService {
 				SELECT r.commune_id, r.status FROM commune_report r JOIN unit u ON u.id = r.commune_id
 				WHERE r.period = :period AND u.subtree_path LIKE :path""")
 			.param("period", period.atDay(1))
-			.param("path", path + "%")
+			.param("path", UnitSummary.likeUnder(path))
 			.query((ResultSet rs) -> {
 				statuses.put(rs.getLong("commune_id"), CommuneReportStatus.valueOf(rs.getString("status")));
 			});

@@ -83,6 +83,7 @@ class DemoReports implements ApplicationRunner {
 		Random random = new Random(2022);
 		int count = 0;
 		int villageIndex = 0;
+		List<Object[]> values = new ArrayList<>();
 		for (UnitSummary commune : units.openChildren(district.id())) {
 			Long head = null;
 			for (UnitSummary village : units.openChildren(commune.id())) {
@@ -97,16 +98,23 @@ class DemoReports implements ApplicationRunner {
 						continue;
 					}
 					level.replaceAll((id, share) -> Math.min(0.95, share + random.nextDouble() * 0.03));
-					insert(village, month, reported, level, random, back, chair);
+					insert(village, month, reported, level, random, back, chair, values);
 					count++;
 				}
 			}
 		}
+		// in one statement, so that the database works out the villages' figures once
+		jdbc.update("""
+				INSERT INTO village_report_value (report_id, indicator_id, value)
+				SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS integer[]))""",
+				values.stream().map(row -> row[0]).toArray(Long[]::new),
+				values.stream().map(row -> row[1]).toArray(Long[]::new),
+				values.stream().map(row -> row[2]).toArray(Integer[]::new));
 		log.info("Demo data: {} village reports over {} months up to {}", count, MONTHS, last);
 	}
 
 	private void insert(UnitSummary village, YearMonth month, List<IndicatorSummary> reported, Map<Long, Double> level,
-			Random random, int back, Long reviewer) {
+			Random random, int back, Long reviewer, List<Object[]> values) {
 		LocalDate due = deadlines.villageDue(month);
 		boolean late = random.nextInt(100) < 12;
 		LocalDate sentOn = late ? due.plusDays(1 + random.nextInt(6)) : due.minusDays(random.nextInt(5));
@@ -139,7 +147,6 @@ class DemoReports implements ApplicationRunner {
 						Timestamp.from(sentAt.plusSeconds(3 * 86_400L)));
 			}
 		}
-		List<Object[]> values = new ArrayList<>();
 		for (IndicatorSummary indicator : reported) {
 			int value;
 			if (indicator.kind() == IndicatorKind.STOCK) {
@@ -151,7 +158,6 @@ class DemoReports implements ApplicationRunner {
 			}
 			values.add(new Object[] { id, indicator.id(), value });
 		}
-		jdbc.batchUpdate("INSERT INTO village_report_value (report_id, indicator_id, value) VALUES (?, ?, ?)", values);
 	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.Subtrees;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
@@ -139,9 +140,9 @@ public class ObstacleService {
 		}
 		return jdbc.sql("""
 				SELECT o.* FROM obstacle o JOIN unit u ON u.id = o.unit_id
-				WHERE u.subtree_path LIKE ANY (:scopes) AND (CAST(:status AS varchar) IS NULL OR o.status = :status)
-				ORDER BY o.raised_at DESC, o.id DESC LIMIT :limit""")
-			.param("scopes", scopes.stream().map(UnitSummary::likeUnder).toArray(String[]::new))
+				WHERE %s AND (CAST(:status AS varchar) IS NULL OR o.status = :status)
+				ORDER BY o.raised_at DESC, o.id DESC LIMIT :limit""".formatted(new Subtrees(scopes).condition("u.subtree_path")))
+			.params(new Subtrees(scopes).params())
 			.param("status", status == null ? null : status.name())
 			.param("limit", limit)
 			.query(ObstacleService::obstacle)
@@ -221,7 +222,7 @@ public class ObstacleService {
 		return jdbc.sql("""
 				SELECT count(*) FROM obstacle o JOIN unit u ON u.id = o.unit_id
 				WHERE o.status <> 'RESOLVED' AND u.subtree_path LIKE :path""")
-			.param("path", path + "%")
+			.param("path", UnitSummary.likeUnder(path))
 			.query(Long.class)
 			.single();
 	}

@@ -1,20 +1,33 @@
 package vn.cnscd.portal.reporting;
 
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.indicator.IndicatorKind;
+import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
+import vn.cnscd.portal.team.TeamCoverage;
 
 /**
- * Figures of an area for a month, from its villages' sent reports: a FLOW indicator is the sum of the
- * month's values; a STOCK indicator is the sum of each village's latest value up to that month.
+ * The one read path to the figures of village reports: the dashboard, trends, the Zalo text, summaries,
+ * exports and home pages all read them here. An area is a list of communes; a village counts in the commune
+ * it belonged to in the month (the units tree's {@code area_villages}). A report counts as sent by
+ * {@code village_report_sent}; a FLOW indicator adds up its months, a STOCK indicator is each village's latest
+ * sent value, both read from {@code village_figure}, which the database keeps current with every change of a
+ * report, so a figure costs one row per village and indicator whatever the length of the history.
+ * The callers have checked the reader's area.
  */
 @Service
 @Transactional(readOnly = true)
@@ -22,58 +35,304 @@ public class ReportFigures {
 
 	private final JdbcClient jdbc;
 
-	ReportFigures(JdbcClient jdbc) {
+	private final TeamCoverage teams;
+
+	private final IndicatorService indicators;
+
+	ReportFigures(JdbcClient jdbc, TeamCoverage teams, IndicatorService indicators) {
 		this.jdbc = jdbc;
+		this.teams = teams;
+		this.indicators = indicators;
 	}
 
-	public record Figures(Map<Long, Long> flow, Map<Long, Long> stock, long sessionsHeld, long residentsGuided,
-			long householdsVisited, long reports) {
+	/**
+	 * A village's report of a month as the figures see it: {@code expected} when the village has an active
+	 * team; {@code status} null when there is no report; {@code late} only for a sent report sent late.
+	 */
+	public record VillageState(long villageId, long communeId, boolean expected, ReportStatus status, boolean sent,
+			boolean late) {
 
-		/** The figure of an indicator: its STOCK level or its FLOW total; null when no village reported it. */
-		public Long value(IndicatorSummary indicator) {
-			return (indicator.kind() == IndicatorKind.STOCK ? stock : flow).get(indicator.id());
+		public boolean returned() {
+			return status == ReportStatus.RETURNED;
 		}
 
 	}
 
-	public Figures under(String path, YearMonth period) {
-		Map<Long, Long> flow = new HashMap<>();
-		Map<Long, Long> stock = new HashMap<>();
+	/**
+	 * A commune's reports of a month: its villages; those expected to report (with an active team); of these,
+	 * the ones whose report was sent, on time or late, and the missing ones, not sent, of which {@code returned}
+	 * were sent and returned.
+	 */
+	public record ReportCounts(int villages, int expected, int sent, int onTime, int late, int missing, int returned) {
+
+		public static final ReportCounts NONE = new ReportCounts(0, 0, 0, 0, 0, 0, 0);
+
+		public static ReportCounts of(Collection<VillageState> villages) {
+			int expected = 0;
+			int sent = 0;
+			int late = 0;
+			int returned = 0;
+			for (VillageState village : villages) {
+				if (village.expected()) {
+					expected++;
+					sent += village.sent() ? 1 : 0;
+					late += village.late() ? 1 : 0;
+					returned += village.returned() ? 1 : 0;
+				}
+			}
+			return new ReportCounts(villages.size(), expected, sent, sent - late, late, expected - sent, returned);
+		}
+
+		public ReportCounts plus(ReportCounts other) {
+			return new ReportCounts(villages + other.villages, expected + other.expected, sent + other.sent,
+					onTime + other.onTime, late + other.late, missing + other.missing, returned + other.returned);
+		}
+
+	}
+
+	/**
+	 * A commune's figures over a period: indicator id to value (a FLOW's sum over the period, a STOCK's level at
+	 * its end; absent where no village sent one), and the households and adults of its villages, which percentage
+	 * indicators are shares of.
+	 */
+	public record Values(Map<Long, Long> byIndicator, long households, long adults) {
+
+		public static final Values NONE = new Values(Map.of(), 0, 0);
+
+		/** The figure of an indicator; null when no village sent one. */
+		public Long value(IndicatorSummary indicator) {
+			return byIndicator.get(indicator.id());
+		}
+
+	}
+
+	/** What the villages of some communes did in a month besides the indicators, from their sent reports. */
+	public record Activities(long sessionsHeld, long residentsGuided, long householdsVisited, long reports) {
+	}
+
+	/** A value of a report as it was stored, whatever the report's status: what the raw exports list. */
+	public record RawValue(long villageId, YearMonth month, ReportStatus status, Boolean late, long indicatorId,
+			long value) {
+	}
+
+	/** The reports of a month of the communes' villages, by village id; every village of the month is there. */
+	public Map<Long, VillageState> villages(Collection<Long> communeIds, YearMonth month) {
+		Map<Long, VillageState> found = new HashMap<>();
+		if (communeIds.isEmpty()) {
+			return found;
+		}
+		record Row(long villageId, long communeId, ReportStatus status, boolean sent, boolean late) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT av.village_id, av.commune_id, r.status, coalesce(village_report_sent(r.status), false) AS sent,
+				       coalesce(village_report_sent(r.status) AND r.late, false) AS late
+				FROM area_villages(:communes, :on) av
+				LEFT JOIN village_report r ON r.village_id = av.village_id AND r.period = :period""")
+			.param("communes", ids(communeIds))
+			.param("on", month.atEndOfMonth())
+			.param("period", month.atDay(1))
+			.query((rs, n) -> new Row(rs.getLong("village_id"), rs.getLong("commune_id"),
+					rs.getString("status") == null ? null : ReportStatus.valueOf(rs.getString("status")),
+					rs.getBoolean("sent"), rs.getBoolean("late")))
+			.list();
+		Set<Long> withTeam = teams.withActiveTeam(rows.stream().map(Row::villageId).toList());
+		for (Row row : rows) {
+			found.put(row.villageId(), new VillageState(row.villageId(), row.communeId(),
+					withTeam.contains(row.villageId()), row.status(), row.sent(), row.late()));
+		}
+		return found;
+	}
+
+	/** The reports of a month of each commune ({@link ReportCounts}), by commune id; every commune is there. */
+	public Map<Long, ReportCounts> counts(Collection<Long> communeIds, YearMonth month) {
+		Map<Long, List<VillageState>> byCommune = new HashMap<>();
+		communeIds.forEach(id -> byCommune.put(id, new ArrayList<>()));
+		villages(communeIds, month).values().forEach(village -> byCommune.get(village.communeId()).add(village));
+		Map<Long, ReportCounts> counts = new HashMap<>();
+		byCommune.forEach((id, villages) -> counts.put(id, ReportCounts.of(villages)));
+		return counts;
+	}
+
+	/**
+	 * Each commune's figures from {@code from} to {@code to}, months of one year: a FLOW's sum over those months,
+	 * a STOCK's level at {@code to}; every commune is there. A FLOW's sum is the year to date at {@code to} less
+	 * that at the month before {@code from}, so it costs the same for a month, a quarter or a year.
+	 */
+	public Map<Long, Values> values(Collection<Long> communeIds, YearMonth from, YearMonth to) {
+		if (from.getYear() != to.getYear() || from.isAfter(to)) {
+			throw new IllegalArgumentException("A period of figures is months of one year: " + from + " to " + to);
+		}
+		Map<Long, Map<Long, Long>> byCommune = new HashMap<>();
+		Map<Long, long[]> denominators = new HashMap<>();
+		communeIds.forEach(id -> {
+			byCommune.put(id, new HashMap<>());
+			denominators.put(id, new long[2]);
+		});
+		if (communeIds.isEmpty()) {
+			return Map.of();
+		}
+		Long[] communes = ids(communeIds);
+		LocalDate on = to.atEndOfMonth();
+		YearMonth before = from.minusMonths(1);
+		Long[] stock = stockIndicators();
 		jdbc.sql("""
-				SELECT v.indicator_id, sum(v.value) AS total
-				FROM village_report r JOIN village_report_value v ON v.report_id = r.id JOIN unit u ON u.id = r.village_id
-				WHERE r.period = :period AND r.status IN ('SUBMITTED', 'APPROVED')
-				  AND u.subtree_path LIKE :path
-				GROUP BY v.indicator_id""")
-			.param("period", period.atDay(1))
-			.param("path", path + "%")
+				SELECT av.commune_id, f.indicator_id,
+				       sum(CASE WHEN f.indicator_id = ANY (:stock) THEN f.value ELSE f.year_to_date END)
+				         FILTER (WHERE f.period <= :to AND f.until > :to
+				                 AND (f.indicator_id = ANY (:stock) OR f.period >= :year)) AS at_end,
+				       sum(f.year_to_date)
+				         FILTER (WHERE f.period <= :before AND f.until > :before AND f.period >= :year
+				                 AND NOT f.indicator_id = ANY (:stock)) AS at_start
+				FROM area_villages(:communes, :on) av JOIN village_figure f ON f.village_id = av.village_id
+				WHERE f.until > :before AND f.period <= :to
+				GROUP BY av.commune_id, f.indicator_id""")
+			.param("communes", communes)
+			.param("on", on)
+			.param("stock", stock)
+			.param("to", to.atDay(1))
+			.param("before", before.atDay(1))
+			.param("year", LocalDate.of(to.getYear(), 1, 1))
 			.query((ResultSet rs) -> {
-				flow.put(rs.getLong("indicator_id"), rs.getLong("total"));
+				long atEnd = rs.getLong("at_end");
+				if (!rs.wasNull()) {
+					byCommune.get(rs.getLong("commune_id")).put(rs.getLong("indicator_id"), atEnd - rs.getLong("at_start"));
+				}
 			});
 		jdbc.sql("""
-				SELECT indicator_id, sum(value) AS total FROM (
-				  SELECT DISTINCT ON (r.village_id, v.indicator_id) v.indicator_id, v.value
-				  FROM village_report r JOIN village_report_value v ON v.report_id = r.id JOIN unit u ON u.id = r.village_id
-				  WHERE r.period <= :period AND r.status IN ('SUBMITTED', 'APPROVED')
-				    AND u.subtree_path LIKE :path
-				  ORDER BY r.village_id, v.indicator_id, r.period DESC) latest
-				GROUP BY indicator_id""")
-			.param("period", period.atDay(1))
-			.param("path", path + "%")
+				SELECT commune_id, coalesce(sum(households), 0), coalesce(sum(adults), 0)
+				FROM area_villages(:communes, :on) GROUP BY commune_id""")
+			.param("communes", communes)
+			.param("on", on)
 			.query((ResultSet rs) -> {
-				stock.put(rs.getLong("indicator_id"), rs.getLong("total"));
+				denominators.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
 			});
+		Map<Long, Values> values = new HashMap<>();
+		byCommune.forEach((id, figures) -> values.put(id,
+				new Values(Map.copyOf(figures), denominators.get(id)[0], denominators.get(id)[1])));
+		return values;
+	}
+
+	/**
+	 * The figures of all the communes together for each month from {@code from} to {@code to}: month to indicator
+	 * id to value, a FLOW's month total or a STOCK's level at the month; a month or indicator nobody sent a value
+	 * for is absent.
+	 */
+	public Map<YearMonth, Map<Long, Long>> monthly(Collection<Long> communeIds, YearMonth from, YearMonth to) {
+		Map<YearMonth, Map<Long, Long>> found = new TreeMap<>();
+		if (communeIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT CAST(m.month AS date) AS month, f.indicator_id, sum(f.value) AS value
+				FROM area_villages(:communes, :on) av JOIN village_figure f ON f.village_id = av.village_id
+				CROSS JOIN LATERAL generate_series(greatest(f.period, :from),
+				    CASE WHEN f.indicator_id = ANY (:stock) THEN least(f.until - interval '1 month', :to) ELSE f.period END,
+				    interval '1 month') m (month)
+				WHERE f.until > :from AND f.period <= :to
+				GROUP BY 1, 2""")
+			.param("communes", ids(communeIds))
+			.param("on", to.atEndOfMonth())
+			.param("stock", stockIndicators())
+			.param("from", from.atDay(1))
+			.param("to", to.atDay(1))
+			.query((ResultSet rs) -> {
+				found.computeIfAbsent(YearMonth.from(rs.getObject("month", LocalDate.class)), month -> new HashMap<>())
+					.put(rs.getLong("indicator_id"), rs.getLong("value"));
+			});
+		return found;
+	}
+
+	/** What the communes' villages did in a month besides the indicators, from their sent reports. */
+	public Activities activities(Collection<Long> communeIds, YearMonth month) {
+		if (communeIds.isEmpty()) {
+			return new Activities(0, 0, 0, 0);
+		}
 		return jdbc.sql("""
-				SELECT coalesce(sum(r.sessions_held), 0) AS sessions, coalesce(sum(r.residents_guided), 0) AS guided,
-				       coalesce(sum(r.households_visited), 0) AS visited, count(*) AS reports
-				FROM village_report r JOIN unit u ON u.id = r.village_id
-				WHERE r.period = :period AND r.status IN ('SUBMITTED', 'APPROVED')
-				  AND u.subtree_path LIKE :path""")
-			.param("period", period.atDay(1))
-			.param("path", path + "%")
-			.query((rs, row) -> new Figures(flow, stock, rs.getLong("sessions"), rs.getLong("guided"),
-					rs.getLong("visited"), rs.getLong("reports")))
+				SELECT coalesce(sum(r.sessions_held), 0), coalesce(sum(r.residents_guided), 0),
+				       coalesce(sum(r.households_visited), 0), count(*)
+				FROM area_villages(:communes, :on) av
+				JOIN village_report r ON r.village_id = av.village_id AND r.period = :period
+				WHERE village_report_sent(r.status)""")
+			.param("communes", ids(communeIds))
+			.param("on", month.atEndOfMonth())
+			.param("period", month.atDay(1))
+			.query((rs, n) -> new Activities(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
+	}
+
+	/**
+	 * The obstacles not resolved yet of each commune, those raised by its villages (as they stand on
+	 * {@code today}) and by the commune itself; communes without any are absent.
+	 */
+	public Map<Long, Long> openObstacles(Collection<Long> communeIds, LocalDate today) {
+		Map<Long, Long> found = new HashMap<>();
+		if (communeIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT units.commune_id, count(*)
+				FROM (SELECT village_id AS unit_id, commune_id FROM area_villages(:communes, :today)
+				      UNION ALL SELECT c, c FROM unnest(CAST(:communes AS bigint[])) c) units
+				JOIN obstacle o ON o.unit_id = units.unit_id
+				WHERE o.status <> 'RESOLVED'
+				GROUP BY units.commune_id""")
+			.param("communes", ids(communeIds))
+			.param("today", today)
+			.query((ResultSet rs) -> {
+				found.put(rs.getLong(1), rs.getLong(2));
+			});
+		return found;
+	}
+
+	/**
+	 * The stored values of the villages' reports from {@code from} to {@code to}, whatever their status, in the
+	 * order of the villages given, then by month and indicator id.
+	 */
+	public List<RawValue> rawValues(List<Long> villageIds, YearMonth from, YearMonth to) {
+		if (villageIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT r.village_id, r.period, r.status, r.late, v.indicator_id, v.value
+				FROM unnest(CAST(:villages AS bigint[])) WITH ORDINALITY AS given (village_id, n)
+				JOIN village_report r ON r.village_id = given.village_id AND r.period BETWEEN :from AND :to
+				JOIN village_report_value v ON v.report_id = r.id
+				ORDER BY given.n, r.period, v.indicator_id""")
+			.param("villages", ids(villageIds))
+			.param("from", from.atDay(1))
+			.param("to", to.atDay(1))
+			.query((rs, n) -> new RawValue(rs.getLong("village_id"),
+					YearMonth.from(rs.getObject("period", LocalDate.class)), ReportStatus.valueOf(rs.getString("status")),
+					(Boolean) rs.getObject("late"), rs.getLong("indicator_id"), rs.getLong("value")))
+			.list();
+	}
+
+	/** A village's latest sent value of each indicator before a month, with the month it was sent for. */
+	Map<Long, VillageReportService.PreviousValue> previousValues(long villageId, YearMonth period) {
+		Map<Long, VillageReportService.PreviousValue> previous = new HashMap<>();
+		LocalDate before = period.minusMonths(1).atDay(1);
+		jdbc.sql("""
+				SELECT indicator_id, value, period FROM village_figure
+				WHERE village_id = :village AND until > :before AND period <= :before""")
+			.param("village", villageId)
+			.param("before", before)
+			.query((ResultSet rs) -> {
+				previous.put(rs.getLong("indicator_id"), new VillageReportService.PreviousValue(rs.getInt("value"),
+						YearMonth.from(rs.getObject("period", LocalDate.class))));
+			});
+		return previous;
+	}
+
+	private Long[] stockIndicators() {
+		return indicators.all()
+			.stream()
+			.filter(indicator -> indicator.kind() == IndicatorKind.STOCK)
+			.map(IndicatorSummary::id)
+			.toArray(Long[]::new);
+	}
+
+	private static Long[] ids(Collection<Long> ids) {
+		return ids.toArray(Long[]::new);
 	}
 
 }

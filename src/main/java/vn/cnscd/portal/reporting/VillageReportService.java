@@ -46,14 +46,17 @@ public class VillageReportService {
 
 	private final ObstacleService obstacles;
 
+	private final ReportFigures figures;
+
 	VillageReportService(VillageReportRepository reports, UnitService units, JdbcClient jdbc, AuditLog audit,
-			Deadlines deadlines, ObstacleService obstacles) {
+			Deadlines deadlines, ObstacleService obstacles, ReportFigures figures) {
 		this.reports = reports;
 		this.units = units;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.deadlines = deadlines;
 		this.obstacles = obstacles;
+		this.figures = figures;
 	}
 
 	/** The village, if the actor may see it. */
@@ -85,19 +88,7 @@ public class VillageReportService {
 
 	/** The latest sent value of each indicator before the month, with the month it was reported for. */
 	Map<Long, PreviousValue> previousValues(long villageId, YearMonth period) {
-		Map<Long, PreviousValue> previous = new HashMap<>();
-		jdbc.sql("""
-				SELECT DISTINCT ON (v.indicator_id) v.indicator_id, v.value, r.period
-				FROM village_report r JOIN village_report_value v ON v.report_id = r.id
-				WHERE r.village_id = :village AND r.period < :period AND r.status IN ('SUBMITTED', 'APPROVED')
-				ORDER BY v.indicator_id, r.period DESC""")
-			.param("village", villageId)
-			.param("period", period.atDay(1))
-			.query((ResultSet rs) -> {
-				previous.put(rs.getLong("indicator_id"), new PreviousValue(rs.getInt("value"),
-						YearMonth.from(rs.getObject("period", LocalDate.class))));
-			});
-		return previous;
+		return figures.previousValues(villageId, period);
 	}
 
 	record PreviousValue(int value, YearMonth period) {
@@ -143,6 +134,9 @@ public class VillageReportService {
 		Instant now = deadlines.now();
 		report.fill(content, now);
 		if (submit) {
+			// the values go in while the report does not count yet, so that the database rebuilds the village's
+			// figures once, when the report starts counting, instead of once per value written
+			reports.saveAndFlush(report);
 			YearMonth period = YearMonth.from(report.getPeriod());
 			boolean late = deadlines.isLate(now, deadlines.villageDue(period));
 			report.submit(formKey, actor.userId(), now, late);
@@ -232,7 +226,7 @@ public class VillageReportService {
 				FROM village_report r JOIN unit u ON u.id = r.village_id
 				WHERE r.period = :period AND u.subtree_path LIKE :path""")
 			.param("period", period.atDay(1))
-			.param("path", path + "%")
+			.param("path", UnitSummary.likeUnder(path))
 			.query((ResultSet rs) -> {
 				VillageReportSummary summary = summary(rs);
 				found.put(summary.villageId(), summary);

@@ -13,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.cnscd.portal.reporting.GeneratedReports;
+
 /**
  * {@code --portal.generate=district|province|national}: fills the database with generated units, teams and
  * 24 months of reports up to last month, to try the portal at that scale (see README). Never runs without
@@ -50,7 +52,7 @@ class ScaleDataRunner implements ApplicationRunner {
 		ScaleData.generate(jdbc, chosen, YearMonth.now(clock).minusMonths(1), MONTHS);
 		log.info("Generated {} scale: {} villages, {} village reports in all, in {} s", chosen.name().toLowerCase(Locale.ROOT),
 				jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'VILLAGE'", Long.class),
-				jdbc.queryForObject("SELECT count(*) FROM village_report", Long.class),
+				GeneratedReports.count(jdbc),
 				(System.nanoTime() - start) / 1_000_000_000);
 	}
 

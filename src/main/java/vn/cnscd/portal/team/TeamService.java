@@ -89,7 +89,7 @@ public class TeamService {
 				 FROM team t JOIN unit u ON u.id = t.unit_id
 				WHERE u.subtree_path LIKE :path AND (:withDissolved OR t.status = 'ACTIVE')
 				ORDER BY t.level, t.id""")
-			.param("path", path + "%")
+			.param("path", UnitSummary.likeUnder(path))
 			.param("withDissolved", withDissolved)
 			.query(TeamService::team)
 			.list();
@@ -154,13 +154,13 @@ public class TeamService {
 		StringBuilder sql = new StringBuilder("SELECT " + MEMBER_COLUMNS + """
 				, t.name AS team_name, t.unit_id AS unit_id
 				FROM team_member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
-				WHERE u.subtree_path LIKE ANY (:scopes)""");
+				WHERE """ + actor.scopeCondition("u.subtree_path"));
 		for (int i = 0; i < words.size(); i++) {
 			sql.append(" AND m.search_text LIKE :w").append(i);
 		}
 		sql.append(" ORDER BY m.left_on NULLS FIRST, m.full_name LIMIT :limit");
 		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-			.param("scopes", actor.scopePatterns())
+			.params(actor.scopeParams())
 			.param("limit", limit);
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, "%" + words.get(i).replace("%", "").replace("_", "") + "%");

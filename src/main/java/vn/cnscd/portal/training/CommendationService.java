@@ -58,8 +58,8 @@ class CommendationService {
 	/** The proposals of the teams the actor sees, newest first. */
 	List<Commendation> list(Actor actor) {
 		return jdbc.sql(COLUMNS + """
-				WHERE u.subtree_path LIKE ANY (:scopes) ORDER BY k.proposed_at DESC, k.id DESC""")
-			.param("scopes", actor.scopePatterns())
+				WHERE %s ORDER BY k.proposed_at DESC, k.id DESC""".formatted(actor.scopeCondition("u.subtree_path")))
+			.params(actor.scopeParams())
 			.query(Commendation.class)
 			.list();
 	}

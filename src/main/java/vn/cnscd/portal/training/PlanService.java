@@ -161,11 +161,12 @@ class PlanService {
 				FROM team t JOIN unit u ON u.id = t.unit_id LEFT JOIN unit c ON c.id = u.parent_id
 				LEFT JOIN activity_plan p ON p.team_id = t.id AND p.year = :year
 				WHERE t.status = 'ACTIVE' AND u.subtree_path LIKE :under
-				  AND u.subtree_path LIKE ANY (:scopes)
-				ORDER BY CASE WHEN u.level = 'COMMUNE' THEN u.code ELSE c.code END, u.level, u.code, t.id""")
+				  AND %s
+				ORDER BY CASE WHEN u.level = 'COMMUNE' THEN u.code ELSE c.code END, u.level, u.code, t.id"""
+				.formatted(actor.scopeCondition("u.subtree_path")))
 			.param("year", year)
-			.param("under", under.path() + "%")
-			.param("scopes", actor.scopePatterns())
+			.param("under", UnitSummary.likeUnder(under.path()))
+			.params(actor.scopeParams())
 			.query(TeamPlanRow.class)
 			.list();
 	}

@@ -188,11 +188,11 @@ class TrainingService {
 		List<Long> added = jdbc.sql("""
 				INSERT INTO training_attendance (session_id, member_id)
 				SELECT :session, m.id FROM team_member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
-				WHERE m.id = ANY (:members) AND u.subtree_path LIKE ANY (:scopes)
-				ON CONFLICT DO NOTHING RETURNING member_id""")
+				WHERE m.id = ANY (:members) AND %s
+				ON CONFLICT DO NOTHING RETURNING member_id""".formatted(actor.scopeCondition("u.subtree_path")))
 			.param("session", sessionId)
 			.param("members", memberIds.toArray(Long[]::new))
-			.param("scopes", actor.scopePatterns())
+			.params(actor.scopeParams())
 			.query(Long.class)
 			.list();
 		added.forEach(member -> audit.record(actor.audit("TRAINING_ATTENDEE_ADDED", SESSION, sessionId, actor.homeUnitId())
@@ -231,13 +231,13 @@ class TrainingService {
 		}
 		StringBuilder sql = new StringBuilder("SELECT " + PERSON_COLUMNS + """
 				 FROM team_member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
-				WHERE u.subtree_path LIKE ANY (:scopes)""");
+				WHERE """ + actor.scopeCondition("u.subtree_path"));
 		for (int i = 0; i < words.size(); i++) {
 			sql.append(" AND m.search_text LIKE :w").append(i);
 		}
 		sql.append(" ORDER BY m.left_on NULLS FIRST, m.full_name, m.id LIMIT :limit");
 		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-			.param("scopes", actor.scopePatterns())
+			.params(actor.scopeParams())
 			.param("limit", limit);
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, "%" + words.get(i).replace("%", "").replace("_", "") + "%");
@@ -249,9 +249,9 @@ class TrainingService {
 	List<TeamName> teams(Actor actor) {
 		return jdbc.sql("""
 				SELECT t.id, t.name FROM team t JOIN unit u ON u.id = t.unit_id
-				WHERE t.status = 'ACTIVE' AND u.subtree_path LIKE ANY (:scopes)
-				ORDER BY u.ancestor_path, u.code, t.id""")
-			.param("scopes", actor.scopePatterns())
+				WHERE t.status = 'ACTIVE' AND %s
+				ORDER BY u.ancestor_path, u.code, t.id""".formatted(actor.scopeCondition("u.subtree_path")))
+			.params(actor.scopeParams())
 			.query(TeamName.class)
 			.list();
 	}

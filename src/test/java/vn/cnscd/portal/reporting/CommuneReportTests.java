@@ -116,13 +116,14 @@ class CommuneReportTests {
 		sent(villages.get(0), april, 5);
 		sent(villages.get(0), may, 7);
 		sent(villages.get(1), april, 11);
-		ReportFigures.Figures figuresOfMay = figures.under(township.path(), may);
+		ReportFigures.Values figuresOfMay = figures.values(List.of(township.id()), may, may).get(township.id());
+		ReportFigures.Activities activitiesOfMay = figures.activities(List.of(township.id()), may);
 		IndicatorSummary stock = reported.stream().filter(i -> i.kind() == IndicatorKind.STOCK).findFirst().orElseThrow();
 		IndicatorSummary flow = reported.stream().filter(i -> i.kind() == IndicatorKind.FLOW).findFirst().orElseThrow();
 		assertThat(figuresOfMay.value(stock)).isEqualTo(7 + 11);
 		assertThat(figuresOfMay.value(flow)).isEqualTo(7);
-		assertThat(figuresOfMay.reports()).isEqualTo(1);
-		assertThat(figuresOfMay.residentsGuided()).isEqualTo(10);
+		assertThat(activitiesOfMay.reports()).isEqualTo(1);
+		assertThat(activitiesOfMay.residentsGuided()).isEqualTo(10);
 	}
 
 	MockHttpServletRequestBuilder communeReport(YearMonth month, String action) {
