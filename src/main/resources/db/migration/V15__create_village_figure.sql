@@ -29,18 +29,23 @@ CREATE TABLE village_figure (
 CREATE INDEX village_figure_village_until_idx ON village_figure (village_id, until) INCLUDE (period);
 
 -- Rebuilds the rows of the given villages from their sent reports: a village's history is a few hundred
--- values at most, so rebuilding it whole is cheaper and surer than patching neighbouring rows.
+-- values at most, so rebuilding it whole is cheaper and surer than patching neighbouring rows. PL/pgSQL keeps
+-- the statements' plans between calls; most calls (a draft's values) have no village to rebuild.
 CREATE FUNCTION refresh_village_figures(villages bigint[]) RETURNS void
-    LANGUAGE sql AS $$
-DELETE FROM village_figure WHERE village_id = ANY (villages);
-INSERT INTO village_figure (village_id, indicator_id, period, value, until, year_to_date)
-SELECT r.village_id, v.indicator_id, r.period, v.value,
-       coalesce(lead(r.period) OVER history, DATE 'infinity'),
-       sum(v.value) OVER (PARTITION BY r.village_id, v.indicator_id, extract(year FROM r.period) ORDER BY r.period)
-FROM village_report r JOIN village_report_value v ON v.report_id = r.id
-WHERE r.village_id = ANY (villages) AND village_report_sent(r.status)
-WINDOW history AS (PARTITION BY r.village_id, v.indicator_id ORDER BY r.period);
-$$;
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF cardinality(villages) = 0 THEN
+        RETURN;
+    END IF;
+    DELETE FROM village_figure WHERE village_id = ANY (villages);
+    INSERT INTO village_figure (village_id, indicator_id, period, value, until, year_to_date)
+    SELECT r.village_id, v.indicator_id, r.period, v.value,
+           coalesce(lead(r.period) OVER history, DATE 'infinity'),
+           sum(v.value) OVER (PARTITION BY r.village_id, v.indicator_id, extract(year FROM r.period) ORDER BY r.period)
+    FROM village_report r JOIN village_report_value v ON v.report_id = r.id
+    WHERE r.village_id = ANY (villages) AND village_report_sent(r.status)
+    WINDOW history AS (PARTITION BY r.village_id, v.indicator_id ORDER BY r.period);
+END $$;
 
 -- Every change of a report that can change a figure rebuilds its village's rows, in the same transaction and
 -- whoever makes it (the services, the demo and scale generators, a fixture): a report that starts or stops

@@ -155,7 +155,8 @@ public class ReportFigures {
 
 	/**
 	 * Each commune's figures from {@code from} to {@code to}, months of one year: a FLOW's sum over those months,
-	 * a STOCK's level at {@code to}; every commune is there. A FLOW's sum is the year to date at {@code to} less
+	 * a STOCK's level at {@code to} (an indicator no village sent a value of in the period is absent); every
+	 * commune is there. A FLOW's sum is the year to date at {@code to} less
 	 * that at the month before {@code from}, so it costs the same for a month, a quarter or a year.
 	 */
 	public Map<Long, Values> values(Collection<Long> communeIds, YearMonth from, YearMonth to) {
@@ -182,7 +183,8 @@ public class ReportFigures {
 				                 AND (f.indicator_id = ANY (:stock) OR f.period >= :year)) AS at_end,
 				       sum(f.year_to_date)
 				         FILTER (WHERE f.period <= :before AND f.until > :before AND f.period >= :year
-				                 AND NOT f.indicator_id = ANY (:stock)) AS at_start
+				                 AND NOT f.indicator_id = ANY (:stock)) AS at_start,
+				       bool_or(f.indicator_id = ANY (:stock) OR f.period >= :from) AS sent_in_period
 				FROM area_villages(:communes, :on) av JOIN village_figure f ON f.village_id = av.village_id
 				WHERE f.until > :before AND f.period <= :to
 				GROUP BY av.commune_id, f.indicator_id""")
@@ -190,11 +192,12 @@ public class ReportFigures {
 			.param("on", on)
 			.param("stock", stock)
 			.param("to", to.atDay(1))
+			.param("from", from.atDay(1))
 			.param("before", before.atDay(1))
 			.param("year", LocalDate.of(to.getYear(), 1, 1))
 			.query((ResultSet rs) -> {
 				long atEnd = rs.getLong("at_end");
-				if (!rs.wasNull()) {
+				if (!rs.wasNull() && rs.getBoolean("sent_in_period")) {
 					byCommune.get(rs.getLong("commune_id")).put(rs.getLong("indicator_id"), atEnd - rs.getLong("at_start"));
 				}
 			});
