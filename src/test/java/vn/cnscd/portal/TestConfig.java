@@ -1,5 +1,16 @@
 package vn.cnscd.portal;
 
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -24,6 +35,39 @@ public class TestConfig {
 	@Primary
 	MutableClock testClock() {
 		return new MutableClock();
+	}
+
+	@Bean
+	SqlRecorder sqlRecorder() {
+		return new SqlRecorder();
+	}
+
+	/** The portal's data source, seen through the {@link SqlRecorder}. */
+	@Bean
+	static BeanPostProcessor recordedDataSource(ObjectProvider<SqlRecorder> recorder) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+					return ProxyDataSourceBuilder.create(dataSource).listener(new QueryExecutionListener() {
+
+						@Override
+						public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+							recorder.getObject().beforeQuery(execution, queries);
+						}
+
+						@Override
+						public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+							recorder.getObject().afterQuery(execution, queries);
+						}
+
+					}).build();
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	/** Fails on purpose, to show what a user sees of a server error; found by component scanning. */

@@ -1,5 +1,7 @@
 package vn.cnscd.portal.area;
 
+import java.util.Locale;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,29 +19,35 @@ public final class GeneratedUnits {
 				"SELECT EXISTS (SELECT 1 FROM unit WHERE level = 'DISTRICT' AND code LIKE 'M%')", Boolean.class));
 	}
 
-	/** Adds the districts, communes and villages, spread evenly over one another. */
-	public static void generate(JdbcTemplate jdbc, int districts, int communes, int villages) {
+	/**
+	 * Adds the districts, communes and villages, spread evenly over one another, with codes starting with
+	 * {@code prefix} (one letter: M for the generated data of the README; another one generates more beside it).
+	 */
+	public static void generate(JdbcTemplate jdbc, String prefix, int districts, int communes, int villages) {
+		String label = prefix.equals("M") ? "" : prefix + "-";
+		String folded = label.toLowerCase(Locale.ROOT);
 		long province = jdbc.queryForObject("SELECT id FROM unit WHERE parent_id IS NULL", Long.class);
 		jdbc.update("""
 				INSERT INTO unit (parent_id, level, kind, code, name, search_text, ancestor_path, valid_from)
-				SELECT ?, 'DISTRICT', 'HUYEN', 'M' || d, 'Mẫu ' || d, 'huyen mau ' || d, '/' || ? || '/', DATE '2019-12-01'
-				FROM generate_series(1, ?) d""", province, province, districts);
+				SELECT ?, 'DISTRICT', 'HUYEN', ? || d, 'Mẫu ' || ? || d, 'huyen mau ' || ? || d, '/' || ? || '/',
+				       DATE '2019-12-01'
+				FROM generate_series(1, ?) d""", province, prefix, label, folded, province, districts);
 		jdbc.update("""
 				INSERT INTO unit (parent_id, level, kind, code, name, search_text, ancestor_path, valid_from)
-				SELECT d.id, 'COMMUNE', 'XA', 'M' || c, 'Mẫu ' || c, 'xa mau ' || c, d.ancestor_path || d.id || '/',
+				SELECT d.id, 'COMMUNE', 'XA', ? || c, 'Mẫu ' || ? || c, 'xa mau ' || ? || c, d.ancestor_path || d.id || '/',
 				       DATE '2019-12-01'
 				FROM generate_series(1, ?) c
 				JOIN (SELECT id, ancestor_path, row_number() OVER (ORDER BY id) - 1 AS n FROM unit
-				      WHERE level = 'DISTRICT' AND code LIKE 'M%') d ON d.n = (c - 1) % ?""", communes,
-				districts);
+				      WHERE level = 'DISTRICT' AND code LIKE ? || '%') d ON d.n = (c - 1) % ?""", prefix, label, folded,
+				communes, prefix, districts);
 		jdbc.update("""
 				INSERT INTO unit (parent_id, level, kind, code, name, search_text, ancestor_path, valid_from, households, adults)
-				SELECT c.id, 'VILLAGE', 'THON', 'M' || v, 'Mẫu ' || v, 'thon mau ' || v, c.ancestor_path || c.id || '/',
+				SELECT c.id, 'VILLAGE', 'THON', ? || v, 'Mẫu ' || ? || v, 'thon mau ' || ? || v, c.ancestor_path || c.id || '/',
 				       DATE '2019-12-01', 200 + v % 300, 500 + v % 700
 				FROM generate_series(1, ?) v
 				JOIN (SELECT id, ancestor_path, row_number() OVER (ORDER BY id) - 1 AS n FROM unit
-				      WHERE level = 'COMMUNE' AND code LIKE 'M%') c ON c.n = (v - 1) % ?""", villages,
-				communes);
+				      WHERE level = 'COMMUNE' AND code LIKE ? || '%') c ON c.n = (v - 1) % ?""", prefix, label, folded,
+				villages, prefix, communes);
 	}
 
 }

@@ -41,6 +41,11 @@ class DashboardController {
 		return "redirect:/" + segment + "/" + actor.homeUnitId() + "/dashboard";
 	}
 
+	@GetMapping("/provinces/{id}/dashboard")
+	String province(Actor actor, @PathVariable long id, @RequestParam(required = false) String month, Model model) {
+		return page(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), month, model);
+	}
+
 	@GetMapping("/districts/{id}/dashboard")
 	String district(Actor actor, @PathVariable long id, @RequestParam(required = false) String month, Model model) {
 		return page(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), month, model);
@@ -53,6 +58,12 @@ class DashboardController {
 
 	/** Two years of months: enough to see a season come round again. */
 	static final int TREND_MONTHS = 24;
+
+	@GetMapping("/provinces/{id}/dashboard/trends")
+	String provinceTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Model model) {
+		return trends(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), month, model);
+	}
 
 	@GetMapping("/districts/{id}/dashboard/trends")
 	String districtTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
@@ -77,6 +88,12 @@ class DashboardController {
 		model.addAttribute("labelY", Trend.HEIGHT + 14);
 		model.addAttribute("viewBox", "0 0 " + Trend.WIDTH + " " + (Trend.HEIGHT + 16));
 		return "dashboard/trends";
+	}
+
+	@GetMapping("/provinces/{id}/dashboard/text")
+	String provinceText(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
+			Locale locale, Model model) {
+		return text(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), month, locale, model);
 	}
 
 	@GetMapping("/districts/{id}/dashboard/text")

@@ -52,9 +52,14 @@ public final class ScaleData {
 	 * village, each part by the module that keeps it.
 	 */
 	public static void generate(JdbcTemplate jdbc, Scale scale, YearMonth lastMonth, int months) {
-		GeneratedUnits.generate(jdbc, scale.districts, scale.communes, scale.villages);
-		GeneratedTeams.generate(jdbc);
-		GeneratedReports.generate(jdbc, lastMonth, months);
+		generate(jdbc, scale, "M", lastMonth, months);
+	}
+
+	/** The same, with codes starting with another letter than M, beside what was generated already. */
+	public static void generate(JdbcTemplate jdbc, Scale scale, String prefix, YearMonth lastMonth, int months) {
+		GeneratedUnits.generate(jdbc, prefix, scale.districts, scale.communes, scale.villages);
+		GeneratedTeams.generate(jdbc, prefix);
+		GeneratedReports.generate(jdbc, prefix, lastMonth, months);
 		jdbc.execute("ANALYZE");
 	}
 

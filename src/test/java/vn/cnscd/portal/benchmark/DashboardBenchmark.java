@@ -1,5 +1,6 @@
 package vn.cnscd.portal.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -8,6 +9,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -18,18 +24,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.cnscd.portal.HttpUser;
 import vn.cnscd.portal.IntegrationTest;
+import vn.cnscd.portal.SqlRecorder;
 import vn.cnscd.portal.scale.ScaleData;
 
 /**
- * The district dashboard's server time with only the district's data (the demo district: 23 communes, 138
- * villages, 24 months), then with the whole country generated around it (10,000 communes, 74,000 villages,
- * 24 months): the dashboard reads only its district's rows, so the two should be close. Also times the
- * district's quarterly XLSX and CSV at national scale, and last the province's XLSX (the whole country) within
- * the profile's 256 MB heap. Prints the figures side by side; asserts no time, only
- * that the province's file arrives whole.
- * Run with {@code ./mvnw verify -Pbenchmark}; it runs before the other benchmarks (see the profile), so that
- * the first figures are taken before any data is generated.
+ * What a dashboard costs from a district to the whole country, side by side in one run: the district
+ * dashboard's and the province dashboard's median server time (MockMvc, in the server's process) and the sum
+ * of their SQL statements' time (timed at the JDBC driver, {@link SqlRecorder}), first with the demo district
+ * alone (23 communes, 138 villages), then with a real-sized province generated around it (as Hải Dương was:
+ * about 258 communes and 1,478 villages), then with the whole country generated as well (about 10,000 more
+ * communes and 74,000 more villages) under the same province. Then, at national scale: requests per second of
+ * the district dashboard with 16 signed-in clients at once over HTTP, and of the sign-in page in the same way,
+ * and the whole country's quarterly XLSX within the profile's 256 MB heap. Asserts no time, only that every
+ * request succeeded and the file arrived whole. Run with {@code ./mvnw verify -Pbenchmark}; it runs before the
+ * other benchmarks (see the profile), so that the first figures are taken before any data is generated.
  */
 @Tag("benchmark")
 @IntegrationTest
@@ -38,7 +48,11 @@ class DashboardBenchmark {
 
 	private static final int WARM_UP = 40;
 
-	private static final int RUNS = 50;
+	private static final int RUNS = 60;
+
+	private static final int CLIENTS = 16;
+
+	private static final int REQUESTS_PER_CLIENT = 40;
 
 	@LocalServerPort
 	int port;
@@ -52,54 +66,154 @@ class DashboardBenchmark {
 	@Autowired
 	UserDetailsService users;
 
-	@Test
-	void districtDashboardAtDistrictAndNationalScale() throws Exception {
-		long district = jdbc.queryForObject("SELECT id FROM unit WHERE level = 'DISTRICT' AND code = '298'", Long.class);
-		String dashboard = "/districts/" + district + "/dashboard";
-		String xlsx = "/districts/" + district + "/summary.xlsx";
-		String csv = "/districts/" + district + "/summary.csv";
-		long villages = jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'VILLAGE'", Long.class);
-		double[] small = { median(dashboard), median(xlsx), median(csv) };
+	@Autowired
+	SqlRecorder recorder;
 
-		long start = System.nanoTime();
-		ScaleData.generate(jdbc, ScaleData.Scale.NATIONAL, YearMonth.now().minusMonths(1), 24);
-		long generated = jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'VILLAGE'", Long.class);
-		System.out.printf("Generated the country: %d villages, %d village reports, in %.0f s%n", generated,
-				jdbc.queryForObject("SELECT count(*) FROM village_report", Long.class), (System.nanoTime() - start) / 1e9);
-		double[] large = { median(dashboard), median(xlsx), median(csv) };
+	record Timing(double server, double sql, int statements) {
 
-		System.out.printf("%-36s %14s %14s %8s%n", "Median server time (MockMvc)", villages + " villages",
-				generated + " villages", "ratio");
-		String[] names = { "District dashboard", "District quarterly XLSX", "District quarterly CSV" };
-		for (int i = 0; i < names.length; i++) {
-			System.out.printf("%-36s %11.1f ms %11.1f ms %8.2f%n", names[i], small[i], large[i], large[i] / small[i]);
+		@Override
+		public String toString() {
+			return "%7.1f ms (SQL %5.1f ms, %d statements)".formatted(server, sql, statements);
 		}
-		provinceExport(district);
+
 	}
 
-	/**
-	 * The whole generated country sits under the one province, so its quarterly XLSX is the largest there is;
-	 * fetched over HTTP with the heap the benchmark profile sets, the district's beside it.
-	 */
-	private void provinceExport(long district) throws Exception {
+	@Test
+	void dashboardsFromADistrictToTheWholeCountry() throws Exception {
+		long district = jdbc.queryForObject("SELECT id FROM unit WHERE level = 'DISTRICT' AND code = '298'", Long.class);
 		long province = jdbc.queryForObject("SELECT id FROM unit WHERE parent_id IS NULL", Long.class);
-		long communes = jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'COMMUNE'", Long.class);
-		SummaryDownload admin = SummaryDownload.signIn(port, "admin", "demo1234");
-		admin.xlsx("/districts/" + district + "/summary.xlsx", "District quarterly XLSX (23 communes)");
-		admin.xlsx("/provinces/" + province + "/summary.xlsx", "Province quarterly XLSX (" + communes + " communes)");
+		String districtDashboard = "/districts/" + district + "/dashboard";
+		String provinceDashboard = "/provinces/" + province + "/dashboard";
+		List<String> scales = new ArrayList<>();
+		List<Timing> districts = new ArrayList<>();
+		List<Timing> provinces = new ArrayList<>();
+
+		scales.add(scale());
+		districts.add(time(districtDashboard, "district"));
+		provinces.add(time(provinceDashboard, "admin"));
+
+		generate(ScaleData.Scale.PROVINCE, "M");
+		scales.add(scale());
+		districts.add(time(districtDashboard, "district"));
+		provinces.add(time(provinceDashboard, "admin"));
+
+		generate(ScaleData.Scale.NATIONAL, "N");
+		scales.add(scale());
+		districts.add(time(districtDashboard, "district"));
+		provinces.add(time(provinceDashboard, "admin"));
+
+		System.out.println();
+		System.out.println("Median server time of a dashboard, with the sum of its SQL statements' time (JDBC driver)");
+		System.out.printf("%-44s %-44s %-44s%n", "Units in the database", "District dashboard (demo district)",
+				"Province dashboard (the whole province)");
+		for (int i = 0; i < scales.size(); i++) {
+			System.out.printf("%-44s %-44s %-44s%n", scales.get(i), districts.get(i), provinces.get(i));
+		}
+		System.out.printf("District dashboard, whole country against the district alone: %.2f x server time, %.2f x SQL%n",
+				districts.get(2).server() / districts.get(0).server(), districts.get(2).sql() / districts.get(0).sql());
+
+		double dashboardRate = throughput(() -> new SignedIn(port, "district").get(districtDashboard));
+		double signInRate = throughput(() -> new SignedIn(port, null).get("/login"));
+		System.out.printf("%d clients at once, whole country: district dashboard %.0f requests/s, sign-in page %.0f"
+				+ " requests/s, ratio %.2f%n", CLIENTS, dashboardRate, signInRate, dashboardRate / signInRate);
+
+		SummaryDownload.signIn(port, "admin", "demo1234")
+			.xlsx("/provinces/" + province + "/summary.xlsx", "The whole country's quarterly XLSX (" + scale() + ")");
 	}
 
-	private double median(String url) throws Exception {
-		List<Long> times = new ArrayList<>();
+	private void generate(ScaleData.Scale scale, String prefix) {
+		long start = System.nanoTime();
+		ScaleData.generate(jdbc, scale, prefix, YearMonth.now().minusMonths(1), 24);
+		System.out.printf("Generated %s: now %s, %,d village reports, in %.0f s%n", scale, scale(),
+				jdbc.queryForObject("SELECT count(*) FROM village_report", Long.class), (System.nanoTime() - start) / 1e9);
+	}
+
+	private String scale() {
+		return "%,d communes, %,d villages".formatted(
+				jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'COMMUNE'", Long.class),
+				jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'VILLAGE'", Long.class));
+	}
+
+	/** The medians of a page's server time and of the sum of its statements' times, after a warm-up. */
+	private Timing time(String url, String username) throws Exception {
+		List<Long> server = new ArrayList<>();
+		List<Long> sql = new ArrayList<>();
+		int statements = 0;
 		for (int i = 0; i < WARM_UP + RUNS; i++) {
+			recorder.start();
 			long t0 = System.nanoTime();
-			mvc.perform(get(url).with(user(users.loadUserByUsername("district")))).andExpect(status().isOk());
+			mvc.perform(get(url).with(user(users.loadUserByUsername(username)))).andExpect(status().isOk());
+			long elapsed = System.nanoTime() - t0;
+			List<SqlRecorder.Statement> run = recorder.stop();
 			if (i >= WARM_UP) {
-				times.add(System.nanoTime() - t0);
+				server.add(elapsed);
+				sql.add(run.stream().mapToLong(SqlRecorder.Statement::nanos).sum());
+				statements = run.size();
 			}
 		}
-		Collections.sort(times);
-		return times.get(times.size() / 2) / 1e6;
+		return new Timing(median(server), median(sql), statements);
+	}
+
+	private static double median(List<Long> nanos) {
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2) / 1e6;
+	}
+
+	/** Requests per second of {@link #CLIENTS} clients at once, each signed in first, then asking in turn. */
+	private double throughput(Supplier<SignedIn.Request> clients) throws Exception {
+		List<SignedIn.Request> requests = new ArrayList<>();
+		for (int i = 0; i < CLIENTS; i++) {
+			requests.add(clients.get());
+		}
+		requests.forEach(SignedIn.Request::send);
+		AtomicInteger failures = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		long began = System.nanoTime();
+		List<Future<?>> runs = new ArrayList<>();
+		for (SignedIn.Request request : requests) {
+			runs.add(pool.submit(() -> {
+				for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+					if (!request.send()) {
+						failures.incrementAndGet();
+					}
+				}
+			}));
+		}
+		for (Future<?> run : runs) {
+			run.get();
+		}
+		double seconds = (System.nanoTime() - began) / 1e9;
+		pool.shutdown();
+		assertThat(failures.get()).isZero();
+		return CLIENTS * REQUESTS_PER_CLIENT / seconds;
+	}
+
+	/** A browser, signed in as someone or no one, asking for one page over and over. */
+	private record SignedIn(HttpUser http) {
+
+		SignedIn(int port, String username) {
+			this(signedIn(port, username));
+		}
+
+		private static HttpUser signedIn(int port, String username) {
+			HttpUser user = new HttpUser(port);
+			if (username != null) {
+				user.signIn(username, "demo1234");
+			}
+			return user;
+		}
+
+		Request get(String path) {
+			return () -> http.get(path).statusCode() == 200;
+		}
+
+		interface Request {
+
+			boolean send();
+
+		}
+
 	}
 
 }

@@ -280,10 +280,13 @@ class AuthorizationMatrixTests {
 		// dashboards and summaries
 		// sends the others home
 		get("/dashboard").any("ADSCV"),
+		get("/provinces/{id}/dashboard").in("A").out("A"),
 		get("/districts/{id}/dashboard").in("ADS").out("A"),
 		get("/communes/{id}/dashboard").in("ADSC").out("A"),
+		get("/provinces/{id}/dashboard/trends").in("A").out("A"),
 		get("/districts/{id}/dashboard/trends").in("ADS").out("A"),
 		get("/communes/{id}/dashboard/trends").in("ADSC").out("A"),
+		get("/provinces/{id}/dashboard/text").in("A").out("A"),
 		get("/districts/{id}/dashboard/text").in("ADS").out("A"),
 		get("/communes/{id}/dashboard/text").in("ADSC").out("A"),
 		get("/{levels:provinces|districts|communes}/{id}/summary.{format:xlsx|csv|pdf}").in("ADS").out("A")
