@@ -1,6 +1,10 @@
 package vn.cnscd.portal.area;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import vn.cnscd.portal.audit.AuditEntry;
 
@@ -24,6 +28,23 @@ public record Actor(long userId, String username, String fullName, Role role, lo
 	/** The LIKE patterns of the area's units, for {@code u.subtree_path LIKE ANY (:scopes)}. */
 	public String[] scopePatterns() {
 		return scopePaths.stream().map(UnitSummary::likeUnder).toArray(String[]::new);
+	}
+
+	public String scopeCondition(String pathColumn) {
+		if (scopePaths.isEmpty()) {
+			return "false";
+		}
+		return IntStream.range(0, scopePaths.size())
+			.mapToObj(i -> pathColumn + " LIKE :scope" + i)
+			.collect(Collectors.joining(" OR ", "(", ")"));
+	}
+
+	public Map<String, Object> scopeParams() {
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < scopePaths.size(); i++) {
+			params.put("scope" + i, UnitSummary.likeUnder(scopePaths.get(i)));
+		}
+		return params;
 	}
 
 	public boolean is(Role candidate) {
