@@ -8,9 +8,4 @@ import vn.cnscd.portal.area.UnitLevel;
  */
 public record TeamEntry(long id, String name, UnitLevel level, long unitId, long communeId, String communeName,
 		boolean active) {
-
-	public String url() {
-		return "/teams/" + id;
-	}
-
 }

@@ -4,7 +4,4 @@ import vn.cnscd.portal.area.UnitSummary;
 
 /** Which proposals a list shows: of one outcome, under one unit; null for any. */
 record CommendationFilter(CommendationStatus status, UnitSummary under) {
-
-	static final CommendationFilter ALL = new CommendationFilter(null, null);
-
 }
