@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 /**
  * Some subtrees of the units tree, by their paths ({@link UnitSummary#path()}), as an SQL condition on a
  * column of unit paths: one prefix match per subtree, OR'ed, each of which the path index serves (it cannot
- * serve a {@code LIKE ANY} of patterns). Parameters are named {@code subtree0}, {@code subtree1}, …
+ * serve a {@code LIKE ANY} of patterns). Parameters are named {@code scope0}, {@code scope1}, …
  */
 public record Subtrees(List<String> paths) {
 
@@ -22,14 +22,14 @@ public record Subtrees(List<String> paths) {
 			return "false";
 		}
 		return IntStream.range(0, paths.size())
-			.mapToObj(i -> pathColumn + " LIKE :subtree" + i)
+			.mapToObj(i -> pathColumn + " LIKE :scope" + i)
 			.collect(Collectors.joining(" OR ", "(", ")"));
 	}
 
 	public Map<String, Object> params() {
 		Map<String, Object> params = new HashMap<>();
 		for (int i = 0; i < paths.size(); i++) {
-			params.put("subtree" + i, UnitSummary.likeUnder(paths.get(i)));
+			params.put("scope" + i, UnitSummary.likeUnder(paths.get(i)));
 		}
 		return params;
 	}

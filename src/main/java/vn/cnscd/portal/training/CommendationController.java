@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -21,11 +22,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.StaleEditException;
-import vn.cnscd.portal.training.TrainingRecords.Person;
+import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitService;
+import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.team.MemberEntry;
 
 /** Commendation proposals: the list and its export, proposing a team or a member, and the district's decision. */
 @Controller
@@ -39,23 +44,41 @@ class CommendationController {
 
 	private final CommendationExport export;
 
-	CommendationController(CommendationService commendations, TrainingService training, CommendationExport export) {
+	private final UnitService units;
+
+	CommendationController(CommendationService commendations, TrainingService training, CommendationExport export,
+			UnitService units) {
 		this.commendations = commendations;
 		this.training = training;
 		this.export = export;
+		this.units = units;
 	}
 
+	/** One page of the proposals, of one outcome ({@code status}) and one commune ({@code commune}) if asked. */
 	@GetMapping("/commendations")
-	String list(Actor actor, Model model) {
-		model.addAttribute("commendations", commendations.list(actor));
+	String list(Actor actor, @RequestParam(required = false) CommendationStatus status,
+			@RequestParam(required = false) Long commune, @RequestParam(name = Pager.PARAMETER, defaultValue = "1") int page,
+			Model model, HttpServletRequest request) {
+		CommendationFilter filter = filter(actor, status, commune);
+		Paged<Commendation> shown = commendations.page(actor, filter, page);
+		model.addAttribute("commendations", shown);
+		model.addAttribute("pager", Pager.of(shown, request));
+		model.addAttribute("export", Pager.sameQuery("/commendations.xlsx", request));
+		model.addAttribute("filtered", status != null || commune != null);
+		model.addAttribute("status", status);
+		model.addAttribute("commune", commune);
+		model.addAttribute("statuses", CommendationStatus.values());
+		model.addAttribute("communes", units.openUnits(actor, UnitLevel.COMMUNE));
 		model.addAttribute("canPropose", commendations.canPropose(actor));
 		model.addAttribute("canDecide", commendations.canDecide(actor));
 		return "training/commendations";
 	}
 
+	/** The proposals the list shows with the same filters, all pages together. */
 	@GetMapping("/commendations.xlsx")
-	void download(Actor actor, HttpServletResponse response) throws IOException {
-		List<Commendation> all = commendations.list(actor);
+	void download(Actor actor, @RequestParam(required = false) CommendationStatus status,
+			@RequestParam(required = false) Long commune, HttpServletResponse response) throws IOException {
+		List<Commendation> all = commendations.list(actor, filter(actor, status, commune));
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(export.fileName(), StandardCharsets.UTF_8).build().toString());
@@ -68,7 +91,7 @@ class CommendationController {
 		CommendationForm form = new CommendationForm();
 		form.setFormKey(UUID.randomUUID().toString());
 		if (member != null) {
-			Person person = commendations.proposableMember(actor, member);
+			MemberEntry person = commendations.proposableMember(actor, member);
 			form.setMemberId(person.id());
 			form.setTeamId(person.teamId());
 		}
@@ -140,6 +163,18 @@ class CommendationController {
 		}
 		redirect.addFlashAttribute("notice", "commendation.decided");
 		return "redirect:/commendations";
+	}
+
+	/** A commune outside the area is refused, as its page would be; any other unit is not a commune. */
+	private CommendationFilter filter(Actor actor, CommendationStatus status, Long commune) {
+		if (commune == null) {
+			return new CommendationFilter(status, null);
+		}
+		UnitSummary unit = units.view(actor, commune);
+		if (unit.level() != UnitLevel.COMMUNE) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return new CommendationFilter(status, unit);
 	}
 
 	private Commendation decidable(Actor actor, long id) {

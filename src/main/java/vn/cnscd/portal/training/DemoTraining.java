@@ -2,7 +2,11 @@ package vn.cnscd.portal.training;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.team.MemberEntry;
+import vn.cnscd.portal.team.TeamDirectory;
+import vn.cnscd.portal.team.TeamEntry;
+import vn.cnscd.portal.team.TeamRole;
 
 /**
  * Demo training data of a local run: a few district sessions from 2022 to 2026, each attended by part of
@@ -66,11 +74,14 @@ class DemoTraining implements ApplicationRunner {
 
 	private final UnitService units;
 
+	private final TeamDirectory teams;
+
 	private final Clock clock;
 
-	DemoTraining(JdbcClient jdbc, UnitService units, Clock clock) {
+	DemoTraining(JdbcClient jdbc, UnitService units, TeamDirectory teams, Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
+		this.teams = teams;
 		this.clock = clock;
 	}
 
@@ -78,10 +89,14 @@ class DemoTraining implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments args) {
 		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElse(null);
-		if (district == null || jdbc.sql("SELECT count(*) FROM team").query(Long.class).single() == 0
-				|| jdbc.sql("SELECT count(*) FROM training_session").query(Long.class).single() > 0) {
+		if (district == null || jdbc.sql("SELECT count(*) FROM training_session").query(Long.class).single() > 0) {
 			return;
 		}
+		List<TeamEntry> active = teams.activeTeamsUnder(district);
+		if (active.isEmpty()) {
+			return;
+		}
+		List<MemberEntry> members = teams.membersOf(active.stream().map(TeamEntry::id).toList(), true);
 		LocalDate today = LocalDate.now(clock);
 		int sessions = 0;
 		for (int i = 0; i < SESSIONS.size(); i++) {
@@ -108,21 +123,25 @@ class DemoTraining implements ApplicationRunner {
 			}
 			// every leader at the first session, then a different part of the members at each, so that some
 			// members attend several sessions and some none
+			int part = i;
+			boolean first = i == 0;
+			Long[] attendees = members.stream()
+				.filter(member -> member.memberOn(session.heldOn()))
+				.filter(member -> (first && member.role() == TeamRole.LEADER) || member.id() % 5 == part)
+				.map(MemberEntry::id)
+				.toArray(Long[]::new);
 			jdbc.sql("""
 					INSERT INTO training_attendance (session_id, member_id)
-					SELECT :session, m.id FROM team_member m
-					WHERE m.joined_on <= :heldOn AND (m.left_on IS NULL OR m.left_on >= :heldOn)
-					  AND ((:first AND m.team_role = 'LEADER') OR m.id % 5 = :part)""")
+					SELECT :session, member FROM unnest(:members) AS member""")
 				.param("session", id)
-				.param("heldOn", session.heldOn())
-				.param("first", i == 0)
-				.param("part", i)
+				.param("members", attendees)
 				.update();
 		}
 		int year = today.getYear();
-		List<Long> planned = jdbc.sql("SELECT id FROM team WHERE status = 'ACTIVE' AND id % 6 <> 0 ORDER BY id")
-			.query(Long.class)
-			.list();
+		// the first active member of each team by role (leader, deputy, others) is in charge of its plan
+		Map<Long, String> inCharge = new LinkedHashMap<>();
+		members.stream().filter(MemberEntry::active).forEach(member -> inCharge.putIfAbsent(member.teamId(), member.fullName()));
+		List<Long> planned = active.stream().map(TeamEntry::id).filter(team -> team % 6 != 0).sorted().toList();
 		for (long team : planned) {
 			long plan = jdbc.sql("INSERT INTO activity_plan (team_id, year, version) VALUES (:team, :year, 1) RETURNING id")
 				.param("team", team)
@@ -132,20 +151,17 @@ class DemoTraining implements ApplicationRunner {
 			for (int i = 0; i < ACTIVITIES.size(); i++) {
 				jdbc.sql("""
 						INSERT INTO activity_plan_item (plan_id, position, month, activity, person_in_charge, status)
-						SELECT :plan, :position, :month, :activity,
-						       (SELECT full_name FROM team_member WHERE team_id = :team AND left_on IS NULL
-						        ORDER BY CASE team_role WHEN 'LEADER' THEN 0 WHEN 'DEPUTY' THEN 1 ELSE 2 END, id LIMIT 1),
-						       :status""")
+						VALUES (:plan, :position, :month, :activity, :person, :status)""")
 					.param("plan", plan)
 					.param("position", i)
 					.param("month", MONTHS[i])
 					.param("activity", ACTIVITIES.get(i))
-					.param("team", team)
+					.param("person", inCharge.get(team))
 					.param("status", status(MONTHS[i], today, team).name())
 					.update();
 			}
 		}
-		commendations(year);
+		commendations(active, members, year);
 		log.info("Demo data: {} training sessions, {} activity plans for {}", sessions, planned.size(), year);
 	}
 
@@ -156,37 +172,47 @@ class DemoTraining implements ApplicationRunner {
 		return month == today.getMonthValue() ? PlanItemStatus.IN_PROGRESS : PlanItemStatus.PLANNED;
 	}
 
-	private void commendations(int year) {
-		List<Long> communeTeams = jdbc.sql("""
-				SELECT t.id FROM team t JOIN unit u ON u.id = t.unit_id
-				WHERE t.level = 'COMMUNE' AND t.status = 'ACTIVE' AND u.code IN ('11074', '11083') ORDER BY u.code""")
-			.query(Long.class)
-			.list();
+	private void commendations(List<TeamEntry> active, List<MemberEntry> members, int year) {
+		List<TeamEntry> communeTeams = Stream.of("11074", "11083")
+			.flatMap(code -> units.findOpen(UnitLevel.COMMUNE, code).stream())
+			.flatMap(commune -> active.stream()
+				.filter(team -> team.level() == UnitLevel.COMMUNE && team.unitId() == commune.id())
+				.findFirst()
+				.stream())
+			.toList();
 		if (communeTeams.size() < 2) {
 			return;
 		}
+		TeamEntry first = communeTeams.get(0);
 		jdbc.sql("""
-				INSERT INTO commendation (team_id, reason, period, proposed_by_name)
-				VALUES (:team, 'Hoàn thành xuất sắc nhiệm vụ hướng dẫn người dân sử dụng dịch vụ công trực tuyến.',
+				INSERT INTO commendation (team_id, unit_id, reason, period, proposed_by_name)
+				VALUES (:team, :unit, 'Hoàn thành xuất sắc nhiệm vụ hướng dẫn người dân sử dụng dịch vụ công trực tuyến.',
 				        :period, 'Phạm Văn Đức')""")
-			.param("team", communeTeams.get(0))
+			.param("team", first.id())
+			.param("unit", first.unitId())
 			.param("period", "Năm " + year)
 			.update();
+		members.stream()
+			.filter(member -> member.teamId() == first.id() && member.active())
+			.min(Comparator.comparing(MemberEntry::id))
+			.ifPresent(member -> jdbc.sql("""
+					INSERT INTO commendation (team_id, unit_id, member_id, reason, period, proposed_by_name, status,
+					                          decision_note, decided_by_name, decided_at, version)
+					VALUES (:team, :unit, :member, 'Hướng dẫn hơn 200 hộ dân cài đặt ứng dụng định danh điện tử.', :period,
+					        'Phạm Văn Đức', 'APPROVED', 'Tặng Giấy khen của Chủ tịch UBND huyện.', 'Nguyễn Thị Hương', now(), 1)""")
+				.param("team", first.id())
+				.param("unit", first.unitId())
+				.param("member", member.id())
+				.param("period", "Quý II/" + year)
+				.update());
+		TeamEntry second = communeTeams.get(1);
 		jdbc.sql("""
-				INSERT INTO commendation (team_id, member_id, reason, period, proposed_by_name, status, decision_note,
+				INSERT INTO commendation (team_id, unit_id, reason, period, proposed_by_name, status, decision_note,
 				                          decided_by_name, decided_at, version)
-				SELECT m.team_id, m.id, 'Hướng dẫn hơn 200 hộ dân cài đặt ứng dụng định danh điện tử.', :period,
-				       'Phạm Văn Đức', 'APPROVED', 'Tặng Giấy khen của Chủ tịch UBND huyện.', 'Nguyễn Thị Hương', now(), 1
-				FROM team_member m WHERE m.team_id = :team AND m.left_on IS NULL ORDER BY m.id LIMIT 1""")
-			.param("team", communeTeams.get(0))
-			.param("period", "Quý II/" + year)
-			.update();
-		jdbc.sql("""
-				INSERT INTO commendation (team_id, reason, period, proposed_by_name, status, decision_note, decided_by_name,
-				                          decided_at, version)
-				VALUES (:team, 'Duy trì sinh hoạt tổ đều đặn hằng tháng.', :period, 'Nguyễn Thị Hương', 'REJECTED',
+				VALUES (:team, :unit, 'Duy trì sinh hoạt tổ đều đặn hằng tháng.', :period, 'Nguyễn Thị Hương', 'REJECTED',
 				        'Chưa có kết quả cụ thể; đề xuất lại vào cuối năm.', 'Nguyễn Thị Hương', now(), 1)""")
-			.param("team", communeTeams.get(1))
+			.param("team", second.id())
+			.param("unit", second.unitId())
 			.param("period", "Quý I/" + year)
 			.update();
 	}

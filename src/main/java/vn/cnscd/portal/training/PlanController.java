@@ -33,8 +33,8 @@ import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.team.TeamEntry;
 import vn.cnscd.portal.training.PlanRecords.ActivityPlan;
-import vn.cnscd.portal.training.PlanRecords.PlanTeam;
 import vn.cnscd.portal.training.PlanRecords.StoredFile;
 import vn.cnscd.portal.training.PlanRecords.TeamPlanRow;
 
@@ -195,7 +195,7 @@ class PlanController {
 		return "training/plan-form";
 	}
 
-	private void requireEdit(Actor actor, PlanTeam team) {
+	private void requireEdit(Actor actor, TeamEntry team) {
 		if (!plans.canEdit(actor, team)) {
 			throw new AccessDeniedException(actor.username() + " may not change the plans of team " + team.id());
 		}

@@ -2,13 +2,12 @@ package vn.cnscd.portal.training;
 
 import java.util.List;
 
+import vn.cnscd.portal.team.TeamEntry;
+
 /** The read models of activity plans. */
 final class PlanRecords {
 
 	private PlanRecords() {
-	}
-
-	record PlanTeam(long id, String name, long unitId, boolean active) {
 	}
 
 	record PlanItem(int month, String activity, String personInCharge, PlanItemStatus status) {
@@ -24,7 +23,7 @@ final class PlanRecords {
 	}
 
 	/** A team's plan of a year; {@code version} is 0 and {@code items} empty while none is saved. */
-	record ActivityPlan(PlanTeam team, int year, boolean saved, long version, List<PlanItem> items, PlanFile file) {
+	record ActivityPlan(TeamEntry team, int year, boolean saved, long version, List<PlanItem> items, PlanFile file) {
 	}
 
 	record StoredFile(String fileName, String contentType, byte[] content) {

@@ -1,6 +1,7 @@
 package vn.cnscd.portal.training;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -15,11 +16,12 @@ import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
+import vn.cnscd.portal.team.TeamDirectory;
+import vn.cnscd.portal.team.TeamEntry;
 import vn.cnscd.portal.team.TeamService;
 import vn.cnscd.portal.training.PlanRecords.ActivityPlan;
 import vn.cnscd.portal.training.PlanRecords.PlanFile;
 import vn.cnscd.portal.training.PlanRecords.PlanItem;
-import vn.cnscd.portal.training.PlanRecords.PlanTeam;
 import vn.cnscd.portal.training.PlanRecords.StoredFile;
 import vn.cnscd.portal.training.PlanRecords.TeamPlanRow;
 
@@ -42,31 +44,31 @@ class PlanService {
 
 	private final TeamService teams;
 
+	private final TeamDirectory directory;
+
 	private final AuditLog audit;
 
-	PlanService(JdbcClient jdbc, UnitService units, TeamService teams, AuditLog audit) {
+	PlanService(JdbcClient jdbc, UnitService units, TeamService teams, TeamDirectory directory, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.teams = teams;
+		this.directory = directory;
 		this.audit = audit;
 	}
 
-	PlanTeam team(Actor actor, long teamId) {
-		PlanTeam team = jdbc.sql("SELECT id, name, unit_id, status = 'ACTIVE' AS active FROM team WHERE id = :id")
-			.param("id", teamId)
-			.query(PlanTeam.class)
-			.optional()
-			.orElseThrow(TrainingNotFoundException::new);
+	/** A team, if the actor may see its unit. */
+	TeamEntry team(Actor actor, long teamId) {
+		TeamEntry team = directory.team(teamId).orElseThrow(TrainingNotFoundException::new);
 		units.view(actor, team.unitId());
 		return team;
 	}
 
-	boolean canEdit(Actor actor, PlanTeam team) {
+	boolean canEdit(Actor actor, TeamEntry team) {
 		return team.active() && teams.canManage(actor, units.get(team.unitId()));
 	}
 
 	ActivityPlan plan(Actor actor, long teamId, int year) {
-		PlanTeam team = team(actor, teamId);
+		TeamEntry team = team(actor, teamId);
 		Optional<long[]> stored = jdbc.sql("SELECT id, version FROM activity_plan WHERE team_id = :team AND year = :year")
 			.param("team", teamId)
 			.param("year", year)
@@ -94,7 +96,7 @@ class PlanService {
 	/** Replaces the items of the plan; {@code expectedVersion} is the version the form was opened with. */
 	@Transactional
 	void save(Actor actor, long teamId, int year, List<PlanItem> items, long expectedVersion) {
-		PlanTeam team = editable(actor, teamId);
+		TeamEntry team = editable(actor, teamId);
 		ActivityPlan before = plan(actor, teamId, year);
 		if (before.version() != expectedVersion) {
 			throw new StaleEditException();
@@ -121,7 +123,7 @@ class PlanService {
 	/** Attaches a file checked by the caller for its size and type, in place of any earlier one. */
 	@Transactional
 	void attach(Actor actor, long teamId, int year, String fileName, PlanFileType type, byte[] content) {
-		PlanTeam team = editable(actor, teamId);
+		TeamEntry team = editable(actor, teamId);
 		ActivityPlan before = plan(actor, teamId, year);
 		long planId = before.saved() ? bump(teamId, year, before.version()) : create(teamId, year);
 		jdbc.sql("""
@@ -154,25 +156,27 @@ class PlanService {
 
 	/** The active teams under a unit that the actor sees, each with whether it has a plan for the year. */
 	List<TeamPlanRow> teamPlans(Actor actor, UnitSummary under, int year) {
-		return jdbc.sql("""
-				SELECT t.id AS team_id, t.name AS team_name,
-				       CASE WHEN u.level = 'COMMUNE' THEN u.name ELSE c.name END AS commune_name,
-				       (SELECT count(*) FROM activity_plan_item i WHERE i.plan_id = p.id) AS items, p.id IS NOT NULL AS has_plan
-				FROM team t JOIN unit u ON u.id = t.unit_id LEFT JOIN unit c ON c.id = u.parent_id
-				LEFT JOIN activity_plan p ON p.team_id = t.id AND p.year = :year
-				WHERE t.status = 'ACTIVE' AND u.subtree_path LIKE :under
-				  AND %s
-				ORDER BY CASE WHEN u.level = 'COMMUNE' THEN u.code ELSE c.code END, u.level, u.code, t.id"""
-				.formatted(actor.scopeCondition("u.subtree_path")))
+		List<TeamEntry> active = directory.activeTeams(actor, under);
+		if (active.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Long> items = jdbc.sql("""
+				SELECT p.team_id, (SELECT count(*) FROM activity_plan_item i WHERE i.plan_id = p.id) AS items
+				FROM activity_plan p WHERE p.year = :year AND p.team_id = ANY (:teams)""")
 			.param("year", year)
-			.param("under", UnitSummary.likeUnder(under.path()))
-			.params(actor.scopeParams())
-			.query(TeamPlanRow.class)
-			.list();
+			.param("teams", active.stream().map(TeamEntry::id).toArray(Long[]::new))
+			.query((rs, n) -> Map.entry(rs.getLong("team_id"), rs.getLong("items")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return active.stream()
+			.map(team -> new TeamPlanRow(team.id(), team.name(), team.communeName(), items.getOrDefault(team.id(), 0L),
+					items.containsKey(team.id())))
+			.toList();
 	}
 
-	private PlanTeam editable(Actor actor, long teamId) {
-		PlanTeam team = team(actor, teamId);
+	private TeamEntry editable(Actor actor, long teamId) {
+		TeamEntry team = team(actor, teamId);
 		if (!canEdit(actor, team)) {
 			throw new AccessDeniedException(actor.username() + " may not change the plans of team " + teamId);
 		}

@@ -3,6 +3,7 @@ package vn.cnscd.portal.training;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -26,6 +27,7 @@ import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.team.MemberEntry;
 import vn.cnscd.portal.training.TrainingRecords.Share;
 
 /**
@@ -120,10 +122,19 @@ class TrainingController {
 		return "redirect:/training/sessions/" + id;
 	}
 
+	/**
+	 * A session with one page of its attendees, found by {@code attendee} (a name or a phone) if given, and
+	 * the members of the area found by {@code q}, to be added.
+	 */
 	@GetMapping("/training/sessions/{id}")
-	String session(Actor actor, @PathVariable long id, @RequestParam(required = false) String q, Model model) {
+	String session(Actor actor, @PathVariable long id, @RequestParam(required = false) String attendee,
+			@RequestParam(name = Pager.PARAMETER, defaultValue = "1") int page, @RequestParam(required = false) String q,
+			Model model, HttpServletRequest request) {
 		model.addAttribute("held", training.session(actor, id));
-		model.addAttribute("attendees", training.attendees(actor, id));
+		Paged<MemberEntry> attendees = training.attendees(actor, id, attendee, page);
+		model.addAttribute("attendees", attendees);
+		model.addAttribute("pager", Pager.of(attendees, request));
+		model.addAttribute("attendee", attendee);
 		model.addAttribute("q", q);
 		model.addAttribute("hits", q == null ? List.of() : training.search(actor, q, SEARCH_LIMIT));
 		model.addAttribute("teams", training.teams(actor));
@@ -160,7 +171,7 @@ class TrainingController {
 	@GetMapping("/communes/{id}/training")
 	String commune(Actor actor, @PathVariable long id, Model model) {
 		UnitSummary commune = unitAt(actor, id, UnitLevel.COMMUNE);
-		List<Share> shares = training.teamShares(commune);
+		List<Share> shares = training.teamShares(actor, commune);
 		model.addAttribute("unit", commune);
 		model.addAttribute("shares", shares);
 		model.addAttribute("total", TrainingService.total(shares));

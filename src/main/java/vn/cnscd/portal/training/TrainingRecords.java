@@ -3,8 +3,6 @@ package vn.cnscd.portal.training;
 import java.time.LocalDate;
 import java.util.List;
 
-import vn.cnscd.portal.account.PhoneNumber;
-
 /** The read models of training sessions, each a plain projection of the tables. */
 final class TrainingRecords {
 
@@ -20,20 +18,8 @@ final class TrainingRecords {
 
 	}
 
-	/** A team member as a session or a search shows them: with their team, since names repeat. */
-	record Person(long id, String fullName, String phone, long teamId, String teamName, long unitId, boolean active) {
-
-		public String phoneDisplay() {
-			return PhoneNumber.display(phone);
-		}
-
-	}
-
 	/** Active members of a team or a commune, and how many of them attended at least one session. */
 	record Share(long id, String name, long active, long trained) {
-	}
-
-	record TeamName(long id, String name) {
 	}
 
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,17 +19,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
-import vn.cnscd.portal.area.SearchText;
 import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
 import vn.cnscd.portal.audit.AuditLog.FieldChange;
-import vn.cnscd.portal.training.TrainingRecords.Person;
+import vn.cnscd.portal.team.MemberEntry;
+import vn.cnscd.portal.team.MemberPage;
+import vn.cnscd.portal.team.TeamDirectory;
+import vn.cnscd.portal.team.TeamEntry;
 import vn.cnscd.portal.training.TrainingRecords.SessionSummary;
 import vn.cnscd.portal.training.TrainingRecords.Share;
-import vn.cnscd.portal.training.TrainingRecords.TeamName;
 
 /**
  * Training sessions of a district and who attended them. District officers record sessions and their
@@ -45,20 +48,22 @@ class TrainingService {
 			(SELECT string_agg(topic, ',' ORDER BY topic) FROM training_topic WHERE session_id = s.id) AS topics,
 			(SELECT count(*) FROM training_attendance WHERE session_id = s.id) AS attendees""";
 
-	private static final String PERSON_COLUMNS = """
-			m.id, m.full_name, m.phone, m.team_id, t.name AS team_name, t.unit_id, m.left_on IS NULL AS active""";
+	static final int ATTENDEES_PER_PAGE = 50;
 
 	private final JdbcClient jdbc;
 
 	private final UnitService units;
 
+	private final TeamDirectory teams;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	TrainingService(JdbcClient jdbc, UnitService units, AuditLog audit, Clock clock) {
+	TrainingService(JdbcClient jdbc, UnitService units, TeamDirectory teams, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
+		this.teams = teams;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -92,14 +97,24 @@ class TrainingService {
 		return session;
 	}
 
-	List<Person> attendees(Actor actor, long sessionId) {
+	/**
+	 * One page of a session's attendees, by team and name, those whose name or phone contain every word of
+	 * {@code query} (all when it is blank); a page past the last is the last.
+	 */
+	Paged<MemberEntry> attendees(Actor actor, long sessionId, String query, int page) {
 		session(actor, sessionId);
-		return jdbc.sql("SELECT " + PERSON_COLUMNS + """
-				 FROM training_attendance a JOIN team_member m ON m.id = a.member_id JOIN team t ON t.id = m.team_id
-				WHERE a.session_id = :session ORDER BY t.name, m.full_name, m.id""")
+		List<Long> attendees = jdbc.sql("SELECT member_id FROM training_attendance WHERE session_id = :session")
 			.param("session", sessionId)
-			.query(TrainingService::person)
+			.query(Long.class)
 			.list();
+		int number = Math.max(page, 1);
+		MemberPage found = teams.page(attendees, query, Paged.offset(number, ATTENDEES_PER_PAGE), ATTENDEES_PER_PAGE);
+		int last = Paged.lastPage(found.total(), ATTENDEES_PER_PAGE);
+		if (number > last) {
+			number = last;
+			found = teams.page(attendees, query, Paged.offset(number, ATTENDEES_PER_PAGE), ATTENDEES_PER_PAGE);
+		}
+		return new Paged<>(found.members(), number, ATTENDEES_PER_PAGE, found.total());
 	}
 
 	/** Records a session once per form: the same form sent twice (a double click) records nothing more. */
@@ -185,14 +200,16 @@ class TrainingService {
 		if (memberIds.isEmpty()) {
 			return 0;
 		}
+		List<Long> inArea = teams.inArea(actor, memberIds);
+		if (inArea.isEmpty()) {
+			return 0;
+		}
 		List<Long> added = jdbc.sql("""
 				INSERT INTO training_attendance (session_id, member_id)
-				SELECT :session, m.id FROM team_member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
-				WHERE m.id = ANY (:members) AND %s
-				ON CONFLICT DO NOTHING RETURNING member_id""".formatted(actor.scopeCondition("u.subtree_path")))
+				SELECT :session, member FROM unnest(:members) AS member
+				ON CONFLICT DO NOTHING RETURNING member_id""")
 			.param("session", sessionId)
-			.param("members", memberIds.toArray(Long[]::new))
-			.params(actor.scopeParams())
+			.param("members", inArea.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
 		added.forEach(member -> audit.record(actor.audit("TRAINING_ATTENDEE_ADDED", SESSION, sessionId, actor.homeUnitId())
@@ -203,10 +220,7 @@ class TrainingService {
 	/** Adds every active member of a team at once. */
 	@Transactional
 	int addTeam(Actor actor, long teamId, long sessionId) {
-		List<Long> members = jdbc.sql("SELECT id FROM team_member WHERE team_id = :team AND left_on IS NULL")
-			.param("team", teamId)
-			.query(Long.class)
-			.list();
+		List<Long> members = teams.membersOf(List.of(teamId), false).stream().map(MemberEntry::id).toList();
 		return addAttendees(actor, sessionId, members);
 	}
 
@@ -224,50 +238,22 @@ class TrainingService {
 	}
 
 	/** Members of the actor's area whose name or phone contain every word of the query, active first. */
-	List<Person> search(Actor actor, String query, int limit) {
-		List<String> words = SearchText.words(query);
-		if (words.isEmpty()) {
-			return List.of();
-		}
-		StringBuilder sql = new StringBuilder("SELECT " + PERSON_COLUMNS + """
-				 FROM team_member m JOIN team t ON t.id = m.team_id JOIN unit u ON u.id = t.unit_id
-				WHERE """ + actor.scopeCondition("u.subtree_path"));
-		for (int i = 0; i < words.size(); i++) {
-			sql.append(" AND m.search_text LIKE :w").append(i);
-		}
-		sql.append(" ORDER BY m.left_on NULLS FIRST, m.full_name, m.id LIMIT :limit");
-		JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-			.params(actor.scopeParams())
-			.param("limit", limit);
-		for (int i = 0; i < words.size(); i++) {
-			statement = statement.param("w" + i, "%" + words.get(i).replace("%", "").replace("_", "") + "%");
-		}
-		return statement.query(TrainingService::person).list();
+	List<MemberEntry> search(Actor actor, String query, int limit) {
+		return teams.search(actor, query, limit);
 	}
 
 	/** The active teams of the actor's area, for adding a whole team to a session. */
-	List<TeamName> teams(Actor actor) {
-		return jdbc.sql("""
-				SELECT t.id, t.name FROM team t JOIN unit u ON u.id = t.unit_id
-				WHERE t.status = 'ACTIVE' AND %s
-				ORDER BY u.ancestor_path, u.code, t.id""".formatted(actor.scopeCondition("u.subtree_path")))
-			.params(actor.scopeParams())
-			.query(TeamName.class)
-			.list();
+	List<TeamEntry> teams(Actor actor) {
+		return teams.activeTeams(actor);
 	}
 
 	// --- members and shares --------------------------------------------------------------------------------
 
 	/** A member of a team, if the actor may see the team's unit. */
-	Person member(Actor actor, long memberId) {
-		Person person = jdbc.sql("SELECT " + PERSON_COLUMNS
-				+ " FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.id = :id")
-			.param("id", memberId)
-			.query(TrainingService::person)
-			.optional()
-			.orElseThrow(TrainingNotFoundException::new);
-		units.view(actor, person.unitId());
-		return person;
+	MemberEntry member(Actor actor, long memberId) {
+		MemberEntry member = teams.member(memberId).orElseThrow(TrainingNotFoundException::new);
+		units.view(actor, member.unitId());
+		return member;
 	}
 
 	/** The sessions a member attended, newest first. */
@@ -282,38 +268,54 @@ class TrainingService {
 	}
 
 	/** Each active team of a commune and its villages, commune team first: active members and trained ones. */
-	List<Share> teamShares(UnitSummary commune) {
-		return jdbc.sql("""
-				SELECT t.id, t.name, count(m.id) AS active,
-				       count(m.id) FILTER (WHERE EXISTS (SELECT 1 FROM training_attendance a WHERE a.member_id = m.id)) AS trained
-				FROM team t JOIN unit u ON u.id = t.unit_id
-				LEFT JOIN team_member m ON m.team_id = t.id AND m.left_on IS NULL
-				WHERE t.status = 'ACTIVE' AND (u.id = :commune OR u.parent_id = :commune)
-				GROUP BY t.id, t.name, t.level, u.code ORDER BY t.level, u.code, t.id""")
-			.param("commune", commune.id())
-			.query(Share.class)
-			.list();
+	List<Share> teamShares(Actor actor, UnitSummary commune) {
+		List<TeamEntry> active = teams.activeTeams(actor, commune);
+		Map<Long, List<Long>> members = activeMembers(active);
+		Set<Long> trained = trained(members);
+		return active.stream()
+			.map(team -> share(team.id(), team.name(), members.getOrDefault(team.id(), List.of()), trained))
+			.toList();
 	}
 
 	/** Each commune of a district the actor may see, with the active members of all its teams and the trained ones. */
 	List<Share> communeShares(Actor actor, UnitSummary district) {
-		Set<Long> visible = units.openUnits(actor, UnitLevel.COMMUNE)
+		List<UnitSummary> communes = units.openUnits(actor, UnitLevel.COMMUNE)
 			.stream()
-			.map(UnitSummary::id)
-			.collect(Collectors.toSet());
-		List<Share> all = jdbc.sql("""
-				SELECT c.id, c.name, count(m.id) AS active,
-				       count(m.id) FILTER (WHERE EXISTS (SELECT 1 FROM training_attendance a WHERE a.member_id = m.id)) AS trained
-				FROM unit c
-				LEFT JOIN unit u ON (u.id = c.id OR u.parent_id = c.id)
-				LEFT JOIN team t ON t.unit_id = u.id AND t.status = 'ACTIVE'
-				LEFT JOIN team_member m ON m.team_id = t.id AND m.left_on IS NULL
-				WHERE c.parent_id = :district AND c.level = 'COMMUNE' AND c.valid_to IS NULL
-				GROUP BY c.id, c.name, c.code ORDER BY c.code""")
-			.param("district", district.id())
-			.query(Share.class)
-			.list();
-		return all.stream().filter(share -> visible.contains(share.id())).toList();
+			.filter(commune -> Long.valueOf(district.id()).equals(commune.parentId()))
+			.toList();
+		List<TeamEntry> active = teams.activeTeams(actor, district);
+		Map<Long, List<Long>> members = activeMembers(active);
+		Set<Long> trained = trained(members);
+		Map<Long, List<Long>> byCommune = active.stream()
+			.collect(Collectors.groupingBy(TeamEntry::communeId, Collectors.flatMapping(
+					team -> members.getOrDefault(team.id(), List.of()).stream(), Collectors.toList())));
+		return communes.stream()
+			.map(commune -> share(commune.id(), commune.name(), byCommune.getOrDefault(commune.id(), List.of()), trained))
+			.toList();
+	}
+
+	/** The active members of each team, by team. */
+	private Map<Long, List<Long>> activeMembers(List<TeamEntry> active) {
+		return teams.membersOf(active.stream().map(TeamEntry::id).toList(), false)
+			.stream()
+			.collect(Collectors.groupingBy(MemberEntry::teamId,
+					Collectors.mapping(MemberEntry::id, Collectors.toList())));
+	}
+
+	/** Those of the members who attended at least one session. */
+	private Set<Long> trained(Map<Long, List<Long>> members) {
+		Long[] ids = members.values().stream().flatMap(List::stream).toArray(Long[]::new);
+		if (ids.length == 0) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("SELECT DISTINCT member_id FROM training_attendance WHERE member_id = ANY (:members)")
+			.param("members", ids)
+			.query(Long.class)
+			.list());
+	}
+
+	private static Share share(long id, String name, List<Long> members, Set<Long> trained) {
+		return new Share(id, name, members.size(), members.stream().filter(trained::contains).count());
 	}
 
 	/** The rows added up: the figure of the whole commune or district. */
@@ -339,11 +341,6 @@ class TrainingService {
 				TrainingMode.valueOf(rs.getString("mode")),
 				topics == null ? List.of() : Arrays.stream(topics.split(",")).map(TrainingTopic::valueOf).sorted().toList(),
 				rs.getString("organiser"), rs.getString("place"), rs.getLong("attendees"), rs.getLong("version"));
-	}
-
-	private static Person person(ResultSet rs, int row) throws SQLException {
-		return new Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("phone"), rs.getLong("team_id"),
-				rs.getString("team_name"), rs.getLong("unit_id"), rs.getBoolean("active"));
 	}
 
 	record SessionDraft(LocalDate heldOn, TrainingMode mode, Set<TrainingTopic> topics, String organiser,

@@ -1,8 +1,7 @@
 /**
- * Training sessions, activity plans and commendation proposals; team facts through team's API. The modules it
- * may use are declared here, so that ModularityTests fails on a new one.
+ * Training sessions and their attendees, teams' yearly activity plans, commendation proposals. Teams and
+ * members are read through the team module's API ({@code TeamDirectory}), never its tables; the
+ * dependencies below are all the module may use, so that verifying the modules catches a new one.
  */
-@ApplicationModule(allowedDependencies = { "account", "area", "audit", "team" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "area", "audit", "team" })
 package vn.cnscd.portal.training;
-
-import org.springframework.modulith.ApplicationModule;

@@ -305,6 +305,7 @@ class AuthorizationMatrixTests {
 			new Case(get("/teams/search").any("ADSCV"), "/teams/search?q={search}"),
 			new Case(get("/commendations/new").any("DC"), "/commendations/new?team={team}"),
 			new Case(get("/commendations/new").any("DC"), "/commendations/new?member={member}"),
+			new Case(get("/commendations").any("ADSCV"), "/commendations?commune={commune}"),
 			new Case(get("/training/sessions/{id}").in("D").out(""), "/training/sessions/{homeSession}?q={search}"));
 
 	/** What each path variable of a pattern names, by the segment before it. */
@@ -971,8 +972,8 @@ class AuthorizationMatrixTests {
 					VALUES (%d, DATE '%s-01', 'VILLAGE_REPORT', %d, 'Thử', 'OPEN', now()) RETURNING id"""
 				.formatted(village, site.get("period"), report)));
 			site.put("commendation", id("""
-					INSERT INTO commendation (team_id, reason, period, proposed_by_name)
-					VALUES (%d, 'Thử', '2026', 'Thử') RETURNING id""".formatted(team)));
+					INSERT INTO commendation (team_id, unit_id, reason, period, proposed_by_name)
+					VALUES (%d, %d, 'Thử', '2026', 'Thử') RETURNING id""".formatted(team, village)));
 			site.put("account", id("""
 					INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id)
 					VALUES ('matrix-%d', 'x', 'Thử', 'VILLAGE_HEAD', %d) RETURNING id""".formatted(village, village)));

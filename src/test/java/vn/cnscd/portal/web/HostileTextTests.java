@@ -154,6 +154,7 @@ class HostileTextTests {
 			Map.entry("UnitController.search(q)", "filled: the search boxes"),
 			Map.entry("TeamController.search(q)", "filled: the search boxes"),
 			Map.entry("TrainingController.session(q)", "filled: the search boxes"),
+			Map.entry("TrainingController.session(attendee)", "filled: the search boxes"),
 			Map.entry("VillageReportController.save(action)", "draft or submit, never shown"),
 			Map.entry("CommuneReportController.save(action)", "draft or submit, never shown"),
 			Map.entry("PlanController.plan(refused)", "a flag the upload limit sets, never shown"),
@@ -868,6 +869,13 @@ class HostileTextTests {
 				.noneMatch(box -> box.val().equals(query))) {
 				problems.add("district " + search + ": does not keep the query");
 			}
+		}
+		String attendees = "/training/sessions/" + session;
+		MvcResult found = mvc.perform(MockMvcRequestBuilders.get(attendees).param("attendee", query).with(as("district")))
+			.andReturn();
+		if (check("district", attendees + "?attendee=", found).select("input[name=attendee]").stream()
+			.noneMatch(box -> box.val().equals(query))) {
+			problems.add("district " + attendees + ": does not keep the attendee searched for");
 		}
 
 		assertThat(problems).isEmpty();
