@@ -52,8 +52,11 @@ class Unit {
 	}
 
 	Unit(Unit parent, UnitKind kind, String code, String name, LocalDate validFrom) {
+		if (!parent.level.holds(kind.level())) {
+			throw new IllegalArgumentException(kind + " cannot sit under a " + parent.level);
+		}
 		this.parentId = parent.id;
-		this.level = parent.level.childLevel();
+		this.level = kind.level();
 		this.ancestorPath = parent.subtreePath();
 		this.validFrom = validFrom;
 		describe(kind, code, name);

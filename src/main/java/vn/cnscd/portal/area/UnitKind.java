@@ -14,6 +14,7 @@ public enum UnitKind {
 	HUYEN(UnitLevel.DISTRICT, "Huyện"), THI_XA(UnitLevel.DISTRICT, "Thị xã"), THANH_PHO(UnitLevel.DISTRICT, "Thành phố"),
 	QUAN(UnitLevel.DISTRICT, "Quận"),
 	XA(UnitLevel.COMMUNE, "Xã"), THI_TRAN(UnitLevel.COMMUNE, "Thị trấn"), PHUONG(UnitLevel.COMMUNE, "Phường"),
+	DAC_KHU(UnitLevel.COMMUNE, "Đặc khu"),
 	THON(UnitLevel.VILLAGE, "Thôn"), KHU_DAN_CU(UnitLevel.VILLAGE, "Khu dân cư"),
 	TO_DAN_PHO(UnitLevel.VILLAGE, "Tổ dân phố");
 

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,14 +32,17 @@ public class UnitService {
 
 	private final UnitRepository units;
 
+	private final UnitHistory history;
+
 	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	UnitService(UnitRepository units, JdbcClient jdbc, AuditLog audit, Clock clock) {
+	UnitService(UnitRepository units, UnitHistory history, JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.units = units;
+		this.history = history;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -79,7 +85,7 @@ public class UnitService {
 	/** Whether the actor may add children to this unit. */
 	public boolean canAddChild(Actor actor, UnitSummary parent) {
 		return switch (parent.level()) {
-			case DISTRICT -> actor.is(Role.DISTRICT_OFFICER) && actor.covers(parent);
+			case PROVINCE, DISTRICT -> actor.is(Role.DISTRICT_OFFICER) && actor.covers(parent);
 			case COMMUNE -> actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR) && actor.covers(parent);
 			default -> false;
 		};
@@ -180,16 +186,50 @@ public class UnitService {
 	}
 
 	/**
-	 * The communes under a unit (or the unit itself, if it is one) as they stood on a date, by code. A unit is in
-	 * force from its valid_from up to the day before its valid_to.
+	 * The unit as it stood on a date (its parent, path, kind, code and name then), if it was in force. A unit
+	 * is in force from its valid_from up to the day before its valid_to.
 	 */
+	public Optional<UnitSummary> at(long id, LocalDate on) {
+		return history.at(id, on).map(UnitHistory.Version::unit);
+	}
+
+	/** The communes under a unit (or the unit itself, if it is one) as they stood on a date, by code. */
 	public List<UnitSummary> communesOn(UnitSummary under, LocalDate on) {
-		if (under.level() == UnitLevel.COMMUNE) {
-			return inForce(under, on) ? List.of(under) : List.of();
+		Optional<UnitSummary> then = at(under.id(), on);
+		if (then.isEmpty()) {
+			return List.of();
 		}
-		return units.findInForceUnder(UnitLevel.COMMUNE, UnitSummary.likeUnder(under.path()), on)
+		if (under.level() == UnitLevel.COMMUNE) {
+			return List.of(then.get());
+		}
+		return history.under(then.get().path(), UnitLevel.COMMUNE, on);
+	}
+
+	/**
+	 * The communes that were under a unit (or the unit itself) at some time from {@code from} to {@code to},
+	 * each as it stood the last day it was there, by code.
+	 */
+	public List<UnitSummary> communesThrough(UnitSummary under, LocalDate from, LocalDate to) {
+		Map<Long, UnitSummary> found = new LinkedHashMap<>();
+		for (UnitHistory.Version version : history.versions(under.id())) {
+			LocalDate start = version.validFrom().isAfter(from) ? version.validFrom() : from;
+			LocalDate end = version.validTo() == null || version.validTo().isAfter(to) ? to
+					: version.validTo().minusDays(1);
+			if (start.isAfter(end)) {
+				continue;
+			}
+			if (under.level() == UnitLevel.COMMUNE) {
+				found.put(under.id(), version.unit());
+			}
+			else {
+				history.underThrough(version.unit().path(), UnitLevel.COMMUNE, start, end)
+					.forEach(commune -> found.put(commune.id(), commune));
+			}
+		}
+		return found.values()
 			.stream()
-			.map(Unit::summary)
+			.sorted(Comparator.comparing(UnitSummary::code, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(UnitSummary::name))
 			.toList();
 	}
 
@@ -198,11 +238,30 @@ public class UnitService {
 		if (communeIds.isEmpty()) {
 			return List.of();
 		}
-		return units.findVillagesInForce(communeIds, on).stream().map(Unit::summary).toList();
+		return history.villagesOf(communeIds, on);
 	}
 
-	private static boolean inForce(UnitSummary unit, LocalDate on) {
-		return !unit.validFrom().isAfter(on) && (unit.validTo() == null || unit.validTo().isAfter(on));
+	/** The reorganisations that changed the unit, its units or its predecessors from {@code from} to {@code to}. */
+	public List<UnitChange> changes(UnitSummary area, LocalDate from, LocalDate to) {
+		return history.changes(history.lineagePaths(List.of(area.id())), from, to);
+	}
+
+	/**
+	 * The units that merged into each of the units given, however far back (a unit that was itself made of others
+	 * brings its own predecessors); units without any are absent.
+	 */
+	public Map<Long, Set<Long>> mergedPredecessors(Collection<Long> unitIds) {
+		return history.mergedPredecessors(unitIds);
+	}
+
+	/** The households and adults of the villages each unit had on its last day in force, by unit id. */
+	public Map<Long, long[]> lastTotals(Collection<Long> unitIds) {
+		return history.lastTotals(unitIds);
+	}
+
+	/** What became of closed units, by unit id: the units each went into, earliest first. */
+	public Map<Long, List<Succession>> successions(Collection<Long> unitIds) {
+		return history.successions(unitIds);
 	}
 
 	public Optional<UnitSummary> findOpen(UnitLevel level, String code) {
@@ -213,18 +272,25 @@ public class UnitService {
 		return units.findByParentIdIsNull().map(Unit::summary).orElseThrow();
 	}
 
-	/** The subtree paths a user of this role and home unit may see; a steering member's are their communes'. */
+	/**
+	 * The subtree paths a user of this role and home unit may see: the home unit's, or a steering member's
+	 * communes', each with every path it had and the paths of every unit that closed into it, however far
+	 * back. This is the one rule of who reads what across a reorganisation: the chair of a commune made of
+	 * others reads their past; a user whose home was re-homed elsewhere reads nothing more of the old one.
+	 */
 	public List<String> scopePaths(Role role, long homeUnitId, Collection<Long> assignedCommuneIds) {
 		if (role == Role.STEERING_MEMBER) {
-			String district = get(homeUnitId).path();
-			return units.findAllByIdIn(assignedCommuneIds.isEmpty() ? List.of(-1L) : assignedCommuneIds)
+			List<String> committee = history.lineagePaths(List.of(homeUnitId));
+			List<Long> communes = units.findAllByIdIn(assignedCommuneIds.isEmpty() ? List.of(-1L) : assignedCommuneIds)
 				.stream()
 				.map(Unit::summary)
-				.filter(commune -> commune.level() == UnitLevel.COMMUNE && commune.isUnder(district))
-				.map(UnitSummary::path)
+				.filter(commune -> commune.level() == UnitLevel.COMMUNE
+						&& committee.stream().anyMatch(commune::isUnder))
+				.map(UnitSummary::id)
 				.toList();
+			return history.lineagePaths(communes);
 		}
-		return List.of(get(homeUnitId).path());
+		return history.lineagePaths(List.of(homeUnitId));
 	}
 
 	@Transactional
@@ -238,6 +304,7 @@ public class UnitService {
 			unit.count(draft.households(), draft.adults());
 		}
 		units.saveAndFlush(unit);
+		history.open(unit.summary(), unit.summary().validFrom(), null);
 		audit.record(actor.audit("UNIT_CREATED", "UNIT", unit.getId(), unit.getId())
 			.withChange("name", null, unit.summary().name()));
 		return unit.summary();
@@ -253,6 +320,7 @@ public class UnitService {
 		}
 		units.saveAndFlush(unit);
 		UnitSummary after = unit.summary();
+		history.correct(after);
 		audit.recordChanges(actor.audit("UNIT_UPDATED", "UNIT", id, id),
 				List.of(FieldChange.of("kind", before.kind(), after.kind()), FieldChange.of("code", before.code(), after.code()),
 						FieldChange.of("name", before.name(), after.name()),
@@ -266,6 +334,7 @@ public class UnitService {
 		Unit unit = loadManaged(actor, id, expectedVersion);
 		unit.close(on);
 		units.saveAndFlush(unit);
+		history.end(id, on);
 		audit.record(actor.audit("UNIT_CLOSED", "UNIT", id, id).withChange("validTo", null, on.toString()));
 		return unit.summary();
 	}

@@ -1,6 +1,7 @@
 package vn.cnscd.portal.dashboard;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
@@ -11,9 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.UnitChange;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.reporting.Deadlines;
+import vn.cnscd.portal.reporting.ReportFigures;
 
 /** The dashboards of a district and of a commune, for a month chosen in the address (?month=2026-10). */
 @Controller
@@ -61,27 +64,37 @@ class DashboardController {
 
 	@GetMapping("/provinces/{id}/dashboard/trends")
 	String provinceTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
-			Model model) {
-		return trends(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), month, model);
+			@RequestParam(required = false) String view, Model model) {
+		return trends(actor, dashboards.area(actor, id, UnitLevel.PROVINCE), month, view, model);
 	}
 
 	@GetMapping("/districts/{id}/dashboard/trends")
 	String districtTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
-			Model model) {
-		return trends(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), month, model);
+			@RequestParam(required = false) String view, Model model) {
+		return trends(actor, dashboards.area(actor, id, UnitLevel.DISTRICT), month, view, model);
 	}
 
 	@GetMapping("/communes/{id}/dashboard/trends")
 	String communeTrends(Actor actor, @PathVariable long id, @RequestParam(required = false) String month,
-			Model model) {
-		return trends(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), month, model);
+			@RequestParam(required = false) String view, Model model) {
+		return trends(actor, dashboards.area(actor, id, UnitLevel.COMMUNE), month, view, model);
 	}
 
-	private String trends(Actor actor, UnitSummary area, String text, Model model) {
+	private String trends(Actor actor, UnitSummary area, String text, String viewText, Model model) {
 		YearMonth month = month(text);
+		ReportFigures.View view = "today".equals(viewText) ? ReportFigures.View.TODAY : ReportFigures.View.AS_REPORTED;
+		YearMonth from = month.minusMonths(TREND_MONTHS - 1L);
+		List<UnitChange> changes = dashboards.changes(area, from, month);
 		model.addAttribute("area", area);
 		model.addAttribute("month", month);
-		model.addAttribute("trends", dashboards.trends(actor, area, month, TREND_MONTHS));
+		model.addAttribute("view", view);
+		model.addAttribute("changes", changes);
+		// today's units are a view of a unit that still exists
+		model.addAttribute("todayOffered", !area.closed());
+		model.addAttribute("trends", dashboards.trends(actor, area, month, TREND_MONTHS, view)
+			.stream()
+			.map(trend -> trend.marking(changes.stream().map(change -> YearMonth.from(change.effectiveOn())).toList()))
+			.toList());
 		model.addAttribute("chartWidth", Trend.WIDTH);
 		model.addAttribute("chartHeight", Trend.HEIGHT);
 		// a line of month labels under the bars

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.area.UnitChange;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
@@ -126,8 +127,7 @@ public class DashboardService {
 			.stream()
 			.collect(Collectors.groupingBy(ReportFigures.VillageState::communeId));
 		Map<Long, ReportFigures.Values> achieved = figures.values(ids, YearMonth.of(month.getYear(), 1), month);
-		Map<Long, Map<Long, BigDecimal>> targetsByCommune = targets.communeTargetsUnder(district.path(),
-				month.getYear());
+		Map<Long, Map<Long, BigDecimal>> targetsByCommune = targets.communeTargets(ids, month.getYear());
 		Map<Long, Long> obstacles = figures.openObstacles(ids, deadlines.today());
 		List<IndicatorSummary> reported = indicators.villageReportIndicators();
 
@@ -182,12 +182,26 @@ public class DashboardService {
 			.toList();
 	}
 
-	/** The monthly values of each reported indicator over {@code months} months up to {@code to}. */
-	public List<Trend> trends(Actor actor, UnitSummary area, YearMonth to, int months) {
-		List<Long> communes = communes(actor, area, to).stream().map(UnitSummary::id).toList();
+	/** The reorganisations that changed the area's units within the months. */
+	public List<UnitChange> changes(UnitSummary area, YearMonth from, YearMonth to) {
+		return units.changes(area, from.atDay(1), to.atEndOfMonth());
+	}
+
+	/**
+	 * The monthly values of each reported indicator over {@code months} months up to {@code to}, the villages
+	 * grouped as each month's reports were made or as the units stand today.
+	 */
+	public List<Trend> trends(Actor actor, UnitSummary area, YearMonth to, int months, ReportFigures.View view) {
 		YearMonth from = to.minusMonths(months - 1L);
+		List<Long> communes = (view == ReportFigures.View.TODAY
+				? units.communesOn(area, deadlines.today())
+				: units.communesThrough(area, from.atDay(1), to.atEndOfMonth()))
+			.stream()
+			.filter(actor::covers)
+			.map(UnitSummary::id)
+			.toList();
 		List<YearMonth> window = IntStream.range(0, months).mapToObj(from::plusMonths).toList();
-		Map<YearMonth, Map<Long, Long>> totals = figures.monthly(communes, from, to);
+		Map<YearMonth, Map<Long, Long>> totals = figures.monthly(communes, from, to, view, deadlines.today());
 		return indicators.villageReportIndicators()
 			.stream()
 			.map(indicator -> new Trend(indicator, window, window.stream()

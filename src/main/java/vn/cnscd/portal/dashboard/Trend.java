@@ -11,7 +11,25 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
  * each village's latest level. {@link #bars()} lays them out as a bar chart drawn on the server, so the page
  * needs no script.
  */
-public record Trend(IndicatorSummary indicator, List<YearMonth> months, List<Long> values) {
+public record Trend(IndicatorSummary indicator, List<YearMonth> months, List<Long> values, List<YearMonth> changes) {
+
+	public Trend(IndicatorSummary indicator, List<YearMonth> months, List<Long> values) {
+		this(indicator, months, values, List.of());
+	}
+
+	/** The same trend with the months the area's units were reorganised marked on its chart. */
+	public Trend marking(List<YearMonth> reorganised) {
+		return new Trend(indicator, months, values, reorganised.stream().filter(months::contains).distinct().toList());
+	}
+
+	/** Where a change is drawn: a line before the bar of the month it took effect in. */
+	public record Mark(YearMonth month, double x) {
+	}
+
+	public List<Mark> marks() {
+		double width = (double) WIDTH / months.size();
+		return changes.stream().map(month -> new Mark(month, months.indexOf(month) * width)).toList();
+	}
 
 	public static final int WIDTH = 480;
 

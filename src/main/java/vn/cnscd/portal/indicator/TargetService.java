@@ -76,16 +76,58 @@ public class TargetService {
 	}
 
 	/**
-	 * The targets of a year of every commune whose path starts with {@code path} (see {@link UnitSummary#path()}):
-	 * commune id to indicator id to value. Villages' targets are left out: a province has 74,000 of them.
+	 * The targets of a year of some communes: commune id to indicator id to value. A commune that another
+	 * reorganisation made of others has, until an officer sets its own, its predecessors' targets for the year
+	 * carried over: counts added up, percentages weighted by the predecessors' households or adults.
 	 */
-	public Map<Long, Map<Long, BigDecimal>> communeTargetsUnder(String path, int year) {
+	public Map<Long, Map<Long, BigDecimal>> communeTargets(Collection<Long> communeIds, int year) {
+		Map<Long, Set<Long>> predecessors = units.mergedPredecessors(communeIds);
+		Set<Long> all = new java.util.HashSet<>(communeIds);
+		predecessors.values().forEach(all::addAll);
+		Map<Long, Map<Long, BigDecimal>> stored = stored(all, year);
+		Map<Long, long[]> totals = predecessors.isEmpty() ? Map.of()
+				: units.lastTotals(predecessors.values().stream().flatMap(Set::stream).toList());
+		Map<Long, IndicatorSummary> byId = indicators.all()
+			.stream()
+			.collect(Collectors.toMap(IndicatorSummary::id, Function.identity()));
 		Map<Long, Map<Long, BigDecimal>> found = new HashMap<>();
-		jdbc.sql("""
-				SELECT t.unit_id, t.indicator_id, t.value FROM target t JOIN unit u ON u.id = t.unit_id
-				WHERE t.year = :year AND u.level = 'COMMUNE' AND u.subtree_path LIKE :path""")
+		for (long commune : communeIds) {
+			Map<Long, BigDecimal> own = new HashMap<>(stored.getOrDefault(commune, Map.of()));
+			Map<Long, BigDecimal[]> carried = new HashMap<>();
+			for (long predecessor : predecessors.getOrDefault(commune, Set.of())) {
+				stored.getOrDefault(predecessor, Map.of()).forEach((indicatorId, value) -> {
+					IndicatorSummary indicator = byId.get(indicatorId);
+					long[] total = totals.getOrDefault(predecessor, new long[2]);
+					BigDecimal weight = !indicator.percentage() ? BigDecimal.ONE
+							: BigDecimal.valueOf(indicator.denominator() == Denominator.HOUSEHOLDS ? total[0] : total[1]);
+					BigDecimal[] sum = carried.computeIfAbsent(indicatorId, id -> new BigDecimal[] { BigDecimal.ZERO,
+							BigDecimal.ZERO });
+					sum[0] = sum[0].add(value.multiply(weight));
+					sum[1] = sum[1].add(weight);
+				});
+			}
+			carried.forEach((indicatorId, sum) -> own.computeIfAbsent(indicatorId, id -> {
+				if (!byId.get(id).percentage()) {
+					return sum[0];
+				}
+				return sum[1].signum() == 0 ? BigDecimal.ZERO
+						: sum[0].divide(sum[1], 2, java.math.RoundingMode.HALF_UP);
+			}));
+			if (!own.isEmpty()) {
+				found.put(commune, own);
+			}
+		}
+		return found;
+	}
+
+	private Map<Long, Map<Long, BigDecimal>> stored(Collection<Long> unitIds, int year) {
+		Map<Long, Map<Long, BigDecimal>> found = new HashMap<>();
+		if (unitIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("SELECT t.unit_id, t.indicator_id, t.value FROM target t WHERE t.year = :year AND t.unit_id = ANY (:units)")
 			.param("year", year)
-			.param("path", UnitSummary.likeUnder(path))
+			.param("units", unitIds.toArray(Long[]::new))
 			.query((rs, row) -> found.computeIfAbsent(rs.getLong("unit_id"), unit -> new HashMap<>())
 				.put(rs.getLong("indicator_id"), rs.getBigDecimal("value")))
 			.list();

@@ -127,7 +127,8 @@ public class ReportFigures {
 				SELECT av.village_id, av.commune_id, r.status, coalesce(village_report_sent(r.status), false) AS sent,
 				       coalesce(village_report_sent(r.status) AND r.late, false) AS late
 				FROM area_villages(:communes, :on) av
-				LEFT JOIN village_report r ON r.village_id = av.village_id AND r.period = :period""")
+				LEFT JOIN village_report r ON r.village_id = av.village_id AND r.period = :period
+				WHERE av.closed_on IS NULL OR av.closed_on > :on""")
 			.param("communes", ids(communeIds))
 			.param("on", month.atEndOfMonth())
 			.param("period", month.atDay(1))
@@ -180,7 +181,8 @@ public class ReportFigures {
 				SELECT av.commune_id, f.indicator_id,
 				       sum(CASE WHEN f.indicator_id = ANY (:stock) THEN f.value ELSE f.year_to_date END)
 				         FILTER (WHERE f.period <= :to AND f.until > :to
-				                 AND (f.indicator_id = ANY (:stock) OR f.period >= :year)) AS at_end,
+				                 AND (f.indicator_id = ANY (:stock) AND (av.closed_on IS NULL OR av.closed_on > :on)
+				                      OR NOT f.indicator_id = ANY (:stock) AND f.period >= :year)) AS at_end,
 				       sum(f.year_to_date)
 				         FILTER (WHERE f.period <= :before AND f.until > :before AND f.period >= :year
 				                 AND NOT f.indicator_id = ANY (:stock)) AS at_start,
@@ -203,7 +205,7 @@ public class ReportFigures {
 			});
 		jdbc.sql("""
 				SELECT commune_id, coalesce(sum(households), 0), coalesce(sum(adults), 0)
-				FROM area_villages(:communes, :on) GROUP BY commune_id""")
+				FROM area_villages(:communes, :on) WHERE closed_on IS NULL OR closed_on > :on GROUP BY commune_id""")
 			.param("communes", communes)
 			.param("on", on)
 			.query((ResultSet rs) -> {
@@ -216,25 +218,46 @@ public class ReportFigures {
 	}
 
 	/**
+	 * Which tree groups the villages of a span of months: as each month's report was made (a village counts in
+	 * the commune it belonged to that month), or as the units stand today (a village counts in today's commune
+	 * for every month, with the villages that merged into it).
+	 */
+	public enum View {
+
+		AS_REPORTED, TODAY
+
+	}
+
+	/**
 	 * The figures of all the communes together for each month from {@code from} to {@code to}: month to indicator
 	 * id to value, a FLOW's month total or a STOCK's level at the month; a month or indicator nobody sent a value
-	 * for is absent.
+	 * for is absent. {@code today} is the date the TODAY view reads the tree at.
 	 */
-	public Map<YearMonth, Map<Long, Long>> monthly(Collection<Long> communeIds, YearMonth from, YearMonth to) {
+	public Map<YearMonth, Map<Long, Long>> monthly(Collection<Long> communeIds, YearMonth from, YearMonth to, View view,
+			LocalDate today) {
 		Map<YearMonth, Map<Long, Long>> found = new TreeMap<>();
 		if (communeIds.isEmpty()) {
 			return found;
 		}
+		// each village's span of membership: versions under the communes, or today's villages for all time
+		String villages = view == View.AS_REPORTED ? """
+				SELECT village_id, valid_from, valid_to FROM area_village_periods(:communes, :from, :lastDay)"""
+				: """
+				SELECT village_id, DATE '-infinity' AS valid_from, coalesce(closed_on, DATE 'infinity') AS valid_to
+				FROM area_villages(:communes, :today)""";
 		jdbc.sql("""
 				SELECT CAST(m.month AS date) AS month, f.indicator_id, sum(f.value) AS value
-				FROM area_villages(:communes, :on) av JOIN village_figure f ON f.village_id = av.village_id
+				FROM (%s) av JOIN village_figure f ON f.village_id = av.village_id
 				CROSS JOIN LATERAL generate_series(greatest(f.period, :from),
 				    CASE WHEN f.indicator_id = ANY (:stock) THEN least(f.until - interval '1 month', :to) ELSE f.period END,
 				    interval '1 month') m (month)
 				WHERE f.until > :from AND f.period <= :to
-				GROUP BY 1, 2""")
+				  AND av.valid_from <= CAST(m.month + interval '1 month - 1 day' AS date)
+				  AND av.valid_to > CAST(m.month + interval '1 month - 1 day' AS date)
+				GROUP BY 1, 2""".formatted(villages))
 			.param("communes", ids(communeIds))
-			.param("on", to.atEndOfMonth())
+			.param("today", today)
+			.param("lastDay", to.atEndOfMonth())
 			.param("stock", stockIndicators())
 			.param("from", from.atDay(1))
 			.param("to", to.atDay(1))
