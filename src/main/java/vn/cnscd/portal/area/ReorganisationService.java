@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -89,8 +91,11 @@ public class ReorganisationService {
 
 	private final JsonMapper json;
 
+	private final EntityManager entityManager;
+
 	ReorganisationService(JdbcClient jdbc, UnitHistory history, UnitService units,
-			List<ReorganisationParticipant> participants, AuditLog audit, Clock clock, JsonMapper json) {
+			List<ReorganisationParticipant> participants, AuditLog audit, Clock clock, JsonMapper json,
+			EntityManager entityManager) {
 		this.jdbc = jdbc;
 		this.history = history;
 		this.units = units;
@@ -98,6 +103,7 @@ public class ReorganisationService {
 		this.audit = audit;
 		this.clock = clock;
 		this.json = json;
+		this.entityManager = entityManager;
 	}
 
 	/** Administrators, and officers of a committee for what lies in their area. */
@@ -319,9 +325,12 @@ public class ReorganisationService {
 				.update();
 			return;
 		}
+		// the units, accounts and teams change by SQL: what the persistence context holds of them is stale after
+		entityManager.flush();
 		Map<Long, Long> ids = write(id, on, worked);
 		UnitsReorganised change = change(id, on, worked, planned.plan().accounts()).resolving(ids);
 		participants.forEach(participant -> participant.takeEffect(change));
+		entityManager.clear();
 		jdbc.sql("UPDATE reorganisation SET status = 'IN_FORCE', applied_at = :at, version = version + 1 WHERE id = :id")
 			.param("id", id)
 			.param("at", Timestamp.from(clock.instant()))

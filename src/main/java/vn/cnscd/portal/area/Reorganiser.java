@@ -145,6 +145,9 @@ final class Reorganiser {
 						problems.add(new ReorganisationProblem("reorganisation.problem.transferTarget", List.of(target.name())));
 						continue;
 					}
+					if (step.units().isEmpty()) {
+						problems.add(new ReorganisationProblem("reorganisation.problem.noVillages", List.of(target.name())));
+					}
 					Set<Long> left = new LinkedHashSet<>();
 					for (Node unit : units) {
 						if (unit.level() != UnitLevel.VILLAGE) {

@@ -273,13 +273,18 @@ class UnitHistory {
 			.single();
 	}
 
-	/** A version from a date, opened by a reorganisation. */
+	/**
+	 * A version from a date, opened by a reorganisation; a unit it opens already has its first version (made
+	 * when its row was), which this completes with its place in the new tree.
+	 */
 	void openVersion(long unitId, LocalDate from, Long parent, UnitKind kind, String code, String name,
 			String ancestors, long reorganisationId) {
 		jdbc.sql("""
 				INSERT INTO unit_version (unit_id, valid_from, parent_id, level, kind, code, name, ancestor_path,
 				                          reorganisation_id)
-				VALUES (:unit, :from, :parent, :level, :kind, :code, :name, :ancestors, :reorganisation)""")
+				VALUES (:unit, :from, :parent, :level, :kind, :code, :name, :ancestors, :reorganisation)
+				ON CONFLICT (unit_id, valid_from) DO UPDATE SET parent_id = EXCLUDED.parent_id,
+				    ancestor_path = EXCLUDED.ancestor_path, reorganisation_id = EXCLUDED.reorganisation_id""")
 			.param("unit", unitId)
 			.param("from", from)
 			.param("parent", parent)
@@ -318,24 +323,6 @@ class UnitHistory {
 
 	private static String searchText(UnitKind kind, String name, String code) {
 		return SearchText.fold(kind.vietnameseWord() + " " + name + " " + (code == null ? "" : code)).strip();
-	}
-
-	/** A unit's first version, as it opens. */
-	void open(UnitSummary unit, LocalDate from, Long reorganisationId) {
-		jdbc.sql("""
-				INSERT INTO unit_version (unit_id, valid_from, parent_id, level, kind, code, name, ancestor_path,
-				                          reorganisation_id)
-				VALUES (:unit, :from, :parent, :level, :kind, :code, :name, :ancestors, :reorganisation)""")
-			.param("unit", unit.id())
-			.param("from", from)
-			.param("parent", unit.parentId())
-			.param("level", unit.level().name())
-			.param("kind", unit.kind().name())
-			.param("code", unit.code())
-			.param("name", unit.name())
-			.param("ancestors", unit.path().substring(0, unit.path().length() - (unit.id() + "/").length()))
-			.param("reorganisation", reorganisationId)
-			.update();
 	}
 
 	/** The version in force on {@code on} ends the day before: the unit closes, or a new version follows. */

@@ -304,7 +304,6 @@ public class UnitService {
 			unit.count(draft.households(), draft.adults());
 		}
 		units.saveAndFlush(unit);
-		history.open(unit.summary(), unit.summary().validFrom(), null);
 		audit.record(actor.audit("UNIT_CREATED", "UNIT", unit.getId(), unit.getId())
 			.withChange("name", null, unit.summary().name()));
 		return unit.summary();

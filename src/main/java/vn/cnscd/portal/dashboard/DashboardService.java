@@ -121,14 +121,14 @@ public class DashboardService {
 		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
 		List<UnitSummary> communes = communes(actor, area, month);
 		List<Long> ids = communes.stream().map(UnitSummary::id).toList();
-		Set<Long> withTeam = teams.withActiveTeam(ids);
+		Set<Long> withTeam = teams.withActiveTeam(ids, month.atEndOfMonth());
 		Map<Long, ReportFigures.VillageState> villages = figures.villages(ids, month);
 		Map<Long, List<ReportFigures.VillageState>> villagesByCommune = villages.values()
 			.stream()
 			.collect(Collectors.groupingBy(ReportFigures.VillageState::communeId));
 		Map<Long, ReportFigures.Values> achieved = figures.values(ids, YearMonth.of(month.getYear(), 1), month);
 		Map<Long, Map<Long, BigDecimal>> targetsByCommune = targets.communeTargets(ids, month.getYear());
-		Map<Long, Long> obstacles = figures.openObstacles(ids, deadlines.today());
+		Map<Long, Long> obstacles = figures.openObstacles(ids, month.atEndOfMonth());
 		List<IndicatorSummary> reported = indicators.villageReportIndicators();
 
 		List<CommuneFigures> lines = new ArrayList<>();

@@ -136,7 +136,7 @@ public class ReportFigures {
 					rs.getString("status") == null ? null : ReportStatus.valueOf(rs.getString("status")),
 					rs.getBoolean("sent"), rs.getBoolean("late")))
 			.list();
-		Set<Long> withTeam = teams.withActiveTeam(rows.stream().map(Row::villageId).toList());
+		Set<Long> withTeam = teams.withActiveTeam(rows.stream().map(Row::villageId).toList(), month.atEndOfMonth());
 		for (Row row : rows) {
 			found.put(row.villageId(), new VillageState(row.villageId(), row.communeId(),
 					withTeam.contains(row.villageId()), row.status(), row.sent(), row.late()));
@@ -287,23 +287,23 @@ public class ReportFigures {
 	}
 
 	/**
-	 * The obstacles not resolved yet of each commune, those raised by its villages (as they stand on
-	 * {@code today}) and by the commune itself; communes without any are absent.
+	 * The obstacles not resolved yet of each commune, those raised by its villages (as they stood on
+	 * {@code on}) and by the commune itself; communes without any are absent.
 	 */
-	public Map<Long, Long> openObstacles(Collection<Long> communeIds, LocalDate today) {
+	public Map<Long, Long> openObstacles(Collection<Long> communeIds, LocalDate on) {
 		Map<Long, Long> found = new HashMap<>();
 		if (communeIds.isEmpty()) {
 			return found;
 		}
 		jdbc.sql("""
 				SELECT units.commune_id, count(*)
-				FROM (SELECT village_id AS unit_id, commune_id FROM area_villages(:communes, :today)
+				FROM (SELECT village_id AS unit_id, commune_id FROM area_villages(:communes, :on)
 				      UNION ALL SELECT c, c FROM unnest(CAST(:communes AS bigint[])) c) units
 				JOIN obstacle o ON o.unit_id = units.unit_id
 				WHERE o.status <> 'RESOLVED'
 				GROUP BY units.commune_id""")
 			.param("communes", ids(communeIds))
-			.param("today", today)
+			.param("on", on)
 			.query((ResultSet rs) -> {
 				found.put(rs.getLong(1), rs.getLong(2));
 			});

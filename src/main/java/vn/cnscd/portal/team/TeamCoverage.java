@@ -31,14 +31,20 @@ public class TeamCoverage {
 	public record Leader(String fullName, String phone) {
 	}
 
-	/** Those of the units that have an active team. */
-	public Set<Long> withActiveTeam(Collection<Long> unitIds) {
+	/**
+	 * Those of the units that had a team in force on a date: established by then (or with no date of its
+	 * decision) and not dissolved before it. A team dissolved since still counts for the months it served.
+	 */
+	public Set<Long> withActiveTeam(Collection<Long> unitIds, LocalDate on) {
 		Set<Long> found = new HashSet<>();
 		if (unitIds.isEmpty()) {
 			return found;
 		}
-		jdbc.sql("SELECT DISTINCT unit_id FROM team WHERE unit_id = ANY (:units) AND status = 'ACTIVE'")
+		jdbc.sql("""
+				SELECT DISTINCT unit_id FROM team WHERE unit_id = ANY (:units)
+				  AND (decision_date IS NULL OR decision_date <= :on) AND (dissolved_on IS NULL OR dissolved_on > :on)""")
 			.param("units", unitIds.toArray(Long[]::new))
+			.param("on", on)
 			.query((ResultSet rs) -> {
 				found.add(rs.getLong(1));
 			});
@@ -64,8 +70,8 @@ public class TeamCoverage {
 	}
 
 	/**
-	 * How many people serve in the active teams of each commune: its own team's and its villages' as they stood
-	 * on a date; communes without any are absent.
+	 * How many people served on a date in the teams of each commune: its own team's and its villages' as they
+	 * stood then; communes without any are absent.
 	 */
 	public Map<Long, Long> membersByCommune(Collection<Long> communeIds, LocalDate on) {
 		Map<Long, Long> found = new HashMap<>();
@@ -76,8 +82,9 @@ public class TeamCoverage {
 				SELECT units.commune_id, count(*)
 				FROM (SELECT village_id AS unit_id, commune_id FROM area_villages(:communes, :on)
 				      UNION ALL SELECT c, c FROM unnest(CAST(:communes AS bigint[])) c) units
-				JOIN team t ON t.unit_id = units.unit_id AND t.status = 'ACTIVE'
-				JOIN team_member m ON m.team_id = t.id AND m.left_on IS NULL
+				JOIN team t ON t.unit_id = units.unit_id AND (t.decision_date IS NULL OR t.decision_date <= :on)
+				     AND (t.dissolved_on IS NULL OR t.dissolved_on > :on)
+				JOIN team_member m ON m.team_id = t.id AND m.joined_on <= :on AND (m.left_on IS NULL OR m.left_on > :on)
 				GROUP BY units.commune_id""")
 			.param("communes", communeIds.toArray(Long[]::new))
 			.param("on", on)

@@ -81,6 +81,11 @@ class TargetPagesTests {
 		return units.findOpen(UnitLevel.DISTRICT, "298").orElseThrow();
 	}
 
+	/** The ids of the district's communes, whose targets its grid sets. */
+	List<Long> communeIds() {
+		return units.openChildren(district().id()).stream().map(UnitSummary::id).toList();
+	}
+
 	UnitSummary commune(String code) {
 		return units.findOpen(UnitLevel.COMMUNE, code).orElseThrow();
 	}
@@ -157,8 +162,8 @@ class TargetPagesTests {
 		assertThat(auditOf(township)).containsExactly("CQS04=>1200 by district", "KTS01=>72.5 by district",
 				"CQS04=1200> by district", "KTS01=72.5>75 by district");
 		assertThat(auditOf(daiSon)).containsExactly("XHS07=>95 by district");
-		assertThat(targets.communeTargetsUnder(township.path(), YEAR)).containsOnlyKeys(township.id());
-		assertThat(targets.communeTargetsUnder(district().path(), YEAR)).containsOnlyKeys(township.id(), daiSon.id());
+		assertThat(targets.communeTargets(List.of(township.id()), YEAR)).containsOnlyKeys(township.id());
+		assertThat(targets.communeTargets(communeIds(), YEAR)).containsOnlyKeys(township.id(), daiSon.id());
 	}
 
 	@Test
@@ -182,7 +187,7 @@ class TargetPagesTests {
 			.as(name)
 			.isEqualTo(value));
 		assertThat(form.getElementById(cellId(township, indicator("KTS01")) + "-note")).isNull();
-		assertThat(targets.communeTargetsUnder(district().path(), YEAR)).isEmpty();
+		assertThat(targets.communeTargets(communeIds(), YEAR)).isEmpty();
 		assertThat(auditOf(township)).isEmpty();
 	}
 
