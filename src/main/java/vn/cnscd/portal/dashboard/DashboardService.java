@@ -1,6 +1,7 @@
 package vn.cnscd.portal.dashboard;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,8 +118,12 @@ public class DashboardService {
 		return dashboard(actor, area, month, false);
 	}
 
-	private Dashboard dashboard(Actor actor, UnitSummary area, YearMonth month, boolean withVillages) {
-		UnitSummary district = area.level() == UnitLevel.COMMUNE ? units.get(area.parentId()) : area;
+	private Dashboard dashboard(Actor actor, UnitSummary unit, YearMonth month, boolean withVillages) {
+		// the area as it stood in the month: its name and code then, and the unit it was under
+		LocalDate end = month.atEndOfMonth();
+		UnitSummary area = units.at(unit.id(), end).orElse(unit);
+		UnitSummary district = area.level() != UnitLevel.COMMUNE ? area
+				: units.at(area.parentId(), end).orElseGet(() -> units.get(area.parentId()));
 		List<UnitSummary> communes = communes(actor, area, month);
 		List<Long> ids = communes.stream().map(UnitSummary::id).toList();
 		Set<Long> withTeam = teams.withActiveTeam(ids, month.atEndOfMonth());

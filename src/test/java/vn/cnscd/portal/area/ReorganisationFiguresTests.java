@@ -3,9 +3,7 @@ package vn.cnscd.portal.area;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,17 +27,10 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
 import vn.cnscd.portal.reporting.ReportFigures;
 
 /**
- * A merge, a part transfer and a move, on 01/07/2031, with every figure worked out by hand:
+ * A merge, a part transfer and a move, on 01/07/2031 ({@link ReorganisationFixture}), with every figure worked
+ * out by hand:
  *
  * <pre>
- * District 298 (demo), in 2031 where the demo has no reports; every village sends, approved, on time:
- *   A (11074) village a: XHS01 10 × month, CQS04 1 a month
- *   B (11083) village b: XHS01 100,        CQS04 2 a month
- *   C (11086) village c1: XHS01 50,        CQS04 3 a month  → goes to N with the part transfer
- *             village c2: XHS01 7,         CQS04 4 a month
- * On 01/07/2031: A and B merge into N (new, 99001, under the district); c1 goes from C to N; C moves under
- * the province. Now is 20/10/2031.
- *
  * June, as reported:  A 60 | 6,  B 100 | 12,  C 57 | 42; the district 217 | 60
  * September:          N 90 + 100 + 50 = 240 | 9 + 18 + 27 = 54 (its villages' year);  C 7 | 36
  *                     the district (N and the others) 240 | 54; the province 247 | 90
@@ -51,7 +42,7 @@ import vn.cnscd.portal.reporting.ReportFigures;
 @Transactional
 class ReorganisationFiguresTests {
 
-	static final LocalDate D = LocalDate.of(2031, 7, 1);
+	static final LocalDate D = ReorganisationFixture.D;
 
 	static final YearMonth JUNE = YearMonth.of(2031, 6);
 
@@ -75,19 +66,17 @@ class ReorganisationFiguresTests {
 	@Autowired
 	MutableClock clock;
 
+	ReorganisationFixture fixture;
+
 	UnitSummary district;
 
 	UnitSummary province;
 
 	UnitSummary a;
 
-	UnitSummary b;
-
 	UnitSummary c;
 
 	UnitSummary villageA;
-
-	UnitSummary villageB;
 
 	UnitSummary c1;
 
@@ -101,88 +90,26 @@ class ReorganisationFiguresTests {
 
 	@BeforeEach
 	void threeCommunesOf2031() {
-		clock.set(LocalDateTime.of(2031, 10, 20, 9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
-		district = units.findOpen(UnitLevel.DISTRICT, "298").orElseThrow();
-		province = units.root();
-		a = units.findOpen(UnitLevel.COMMUNE, "11074").orElseThrow();
-		b = units.findOpen(UnitLevel.COMMUNE, "11083").orElseThrow();
-		c = units.findOpen(UnitLevel.COMMUNE, "11086").orElseThrow();
-		villageA = units.openChildren(a.id()).get(0);
-		villageB = units.openChildren(b.id()).get(0);
-		c1 = units.openChildren(c.id()).get(0);
-		c2 = units.openChildren(c.id()).get(1);
-		xhs01 = indicators.all().stream().filter(i -> i.code().equals("XHS01")).findFirst().orElseThrow();
-		cqs04 = indicators.all().stream().filter(i -> i.code().equals("CQS04")).findFirst().orElseThrow();
-		long adminId = jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(Long.class).single();
-		admin = new Actor(adminId, "admin", "Quản trị", Role.ADMIN, province.id(), List.of(province.path()));
-
-		jdbc.sql("DELETE FROM village_report_value").update();
-		jdbc.sql("DELETE FROM village_report").update();
-		jdbc.sql("DELETE FROM obstacle_answer").update();
-		jdbc.sql("DELETE FROM obstacle").update();
-		jdbc.sql("UPDATE team SET status = 'DISSOLVED', dissolved_on = DATE '2030-12-31' WHERE status = 'ACTIVE'")
-			.update();
-		for (UnitSummary unit : List.of(a, b, c)) {
-			jdbc.sql("INSERT INTO team (unit_id, level, name) VALUES (:u, 'COMMUNE', 'Tổ CNSCĐ xã')")
-				.param("u", unit.id())
-				.update();
-		}
-		for (UnitSummary village : List.of(villageA, villageB, c1, c2)) {
-			jdbc.sql("INSERT INTO team (unit_id, level, name) VALUES (:u, 'VILLAGE', 'Tổ CNSCĐ thôn')")
-				.param("u", village.id())
-				.update();
-		}
-		for (int month = 1; month <= 9; month++) {
-			YearMonth period = YearMonth.of(2031, month);
-			report(villageA, period, 10 * month, 1);
-			report(villageB, period, 100, 2);
-			report(c1, period, 50, 3);
-			report(c2, period, 7, 4);
-		}
-	}
-
-	private void report(UnitSummary village, YearMonth month, int stock, int flow) {
-		long id = jdbc.sql("""
-				INSERT INTO village_report (village_id, period, status, submitted_at, late)
-				VALUES (:v, :p, 'APPROVED', now(), false) RETURNING id""")
-			.param("v", village.id())
-			.param("p", month.atDay(1))
-			.query(Long.class)
-			.single();
-		jdbc.sql("INSERT INTO village_report_value (report_id, indicator_id, value) VALUES (:r, :s, :sv), (:r, :f, :fv)")
-			.param("r", id)
-			.param("s", xhs01.id())
-			.param("sv", stock)
-			.param("f", cqs04.id())
-			.param("fv", flow)
-			.update();
+		fixture = new ReorganisationFixture(reorganisations, units, indicators, jdbc, clock);
+		district = fixture.district;
+		province = fixture.province;
+		a = fixture.a;
+		c = fixture.c;
+		villageA = fixture.villageA;
+		c1 = fixture.c1;
+		c2 = fixture.c2;
+		xhs01 = fixture.xhs01;
+		cqs04 = fixture.cqs04;
+		admin = fixture.admin;
 	}
 
 	private long reorganise() {
-		ReorganisationPlan plan = ReorganisationPlan.empty()
-			.opening(new ReorganisationPlan.NewUnit(-1, district.id(), UnitKind.XA, "99001", "Tân Hợp"))
-			.with(ReorganisationPlan.Step.transfer(List.of(c1.id()), -1))
-			.with(ReorganisationPlan.Step.merge(List.of(a.id(), b.id()), -1))
-			.with(ReorganisationPlan.Step.move(List.of(c.id()), province.id()));
-		long id = reorganisations.start(admin,
-				new ReorganisationService.Basis("99/NQ-UBTVQH15", LocalDate.of(2031, 6, 1), "Ủy ban Thường vụ Quốc hội", D),
-				plan);
-		ReorganisationService.Reorganisation draft = reorganisations.get(admin, id);
-		assertThat(reorganisations.record(admin, id, Map.of(), draft.version()))
-			.isEqualTo(ReorganisationService.Status.IN_FORCE);
-		return id;
+		return fixture.reorganise();
 	}
 
 	@Test
 	void thePreviewSaysWhatWillChangeAndNothingChangesUntilItIsRecorded() {
-		ReorganisationPlan plan = ReorganisationPlan.empty()
-			.opening(new ReorganisationPlan.NewUnit(-1, district.id(), UnitKind.XA, "99001", "Tân Hợp"))
-			.with(ReorganisationPlan.Step.transfer(List.of(c1.id()), -1))
-			.with(ReorganisationPlan.Step.merge(List.of(a.id(), b.id()), -1))
-			.with(ReorganisationPlan.Step.move(List.of(c.id()), province.id()));
-		long id = reorganisations.start(admin,
-				new ReorganisationService.Basis("99/NQ-UBTVQH15", LocalDate.of(2031, 6, 1), "Ủy ban Thường vụ Quốc hội", D),
-				plan);
+		long id = fixture.draft();
 		ReorganisationService.Preview preview = reorganisations.preview(admin, id);
 
 		assertThat(preview.problems()).isEmpty();
@@ -190,7 +117,7 @@ class ReorganisationFiguresTests {
 		assertThat(preview.closed()).extracting(closed -> closed.unit().code()).containsExactlyInAnyOrder("11074", "11083");
 		assertThat(preview.closed()).allSatisfy(closed -> assertThat(closed.successors())
 			.extracting(UnitName::name).containsExactly("Tân Hợp"));
-		assertThat(preview.villagesMoved()).hasSize(units.openChildren(a.id()).size() + units.openChildren(b.id()).size() + 1);
+		assertThat(preview.villagesMoved()).hasSize(units.openChildren(a.id()).size() + units.openChildren(fixture.b.id()).size() + 1);
 		assertThat(preview.unitsMoved()).extracting(moved -> moved.unit().code()).containsExactly("11086");
 		assertThat(preview.followers()).extracting(PreviewLine::key).contains("reorganisation.preview.teamsEnded",
 				"reorganisation.preview.teamsNeeded", "reorganisation.preview.accounts");
