@@ -411,7 +411,7 @@ class ReorganisationController {
 		}
 		ReorganisationFile.Round round = form.getRound() == null ? null : read.round(form.getRound()).orElse(null);
 		if (round == null && !result.hasFieldErrors("round")) {
-			result.rejectValue("round", "reorganisation.import.round");
+			result.rejectValue("round", "reorganisation.import.round.invalid");
 		}
 		UnitSummary parent = imports.parents(actor)
 			.stream()
@@ -419,7 +419,7 @@ class ReorganisationController {
 			.findFirst()
 			.orElse(null);
 		if (parent == null && !result.hasFieldErrors("parentId")) {
-			result.rejectValue("parentId", "reorganisation.import.parent");
+			result.rejectValue("parentId", "reorganisation.import.parent.invalid");
 		}
 		if (round != null) {
 			ReorganisationFile.BasisText read2 = round.basis();

@@ -357,6 +357,13 @@ public class ReorganisationService {
 				units.at(parent, on).ifPresent(unit -> take(unit, before, paths, names));
 			}
 		}
+		// the units above those: not changed, but every new path is written under theirs
+		for (Reorganiser.Node node : List.copyOf(before.values())) {
+			Long parent = node.parent();
+			if (parent != null && !before.containsKey(parent) && !paths.containsKey(parent)) {
+				units.at(parent, on).ifPresent(unit -> paths.put(parent, unit.path()));
+			}
+		}
 		plan.opens().forEach(unit -> names.put(unit.ref(), new UnitName(unit.kind(), unit.name().strip(), unit.code())));
 		Map<UnitLevel, Set<String>> taken = history.codesInForce(on, codesOf(plan), before.keySet());
 		Reorganiser.Outcome outcome = Reorganiser.apply(before, plan, taken);
