@@ -183,11 +183,14 @@ class ReorganisationViews {
 		return views;
 	}
 
-	/** What became of each closed unit of the list, for a reader who may see some of the units it went into. */
+	/**
+	 * What became of the units of the list that closed into others or gave some of their villages away, by unit
+	 * id: the units they went into, named where the reader may see them.
+	 */
 	Map<Long, List<Link>> successors(Actor actor, Collection<UnitSummary> found) {
-		List<Long> closed = found.stream().filter(UnitSummary::closed).map(UnitSummary::id).toList();
+		List<Long> ids = found.stream().map(UnitSummary::id).toList();
 		Map<Long, List<Link>> links = new HashMap<>();
-		units.successions(closed).forEach((unit, successions) -> links.put(unit, successions.stream()
+		units.successions(ids).forEach((unit, successions) -> links.put(unit, successions.stream()
 			.map(s -> link(actor, s.successorId(), s.kind(), s.effectiveOn(), s.basisNumber(), s.basisDate()))
 			.toList()));
 		return links;
