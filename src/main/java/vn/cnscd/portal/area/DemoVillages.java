@@ -40,8 +40,11 @@ class DemoVillages implements ApplicationRunner {
 
 	private final UnitRepository units;
 
-	DemoVillages(UnitRepository units) {
+	private final UnitHistory history;
+
+	DemoVillages(UnitRepository units, UnitHistory history) {
 		this.units = units;
+		this.history = history;
 	}
 
 	@Override
@@ -55,7 +58,8 @@ class DemoVillages implements ApplicationRunner {
 		for (Unit commune : units.findChildren(district.getId(), false)) {
 			villages.addAll(villagesOf(commune));
 		}
-		units.saveAll(villages);
+		// every figure reads villages through their versions: a village without one belongs to no commune
+		units.saveAllAndFlush(villages).forEach(village -> history.open(village.summary(), village.summary().validFrom(), null));
 		log.info("Demo data: {} villages in the communes of district {}", villages.size(), DISTRICT_CODE);
 	}
 

@@ -41,11 +41,20 @@ public record ReorganisationPlan(List<NewUnit> opens, List<Step> steps, Map<Long
 
 	}
 
-	/** One change: {@code units} are ids (or refs); {@code target} the unit they go to, where the kind has one. */
-	public record Step(StepKind kind, List<Long> units, Long target, UnitKind newKind, String newCode, String newName) {
+	/**
+	 * One change: {@code units} are ids (or refs); {@code target} the unit they go to, where the kind has one;
+	 * {@code from}, for a part transfer, the commune the villages leave, known before they are chosen (a file
+	 * names the commune, the officer picks its villages later).
+	 */
+	public record Step(StepKind kind, List<Long> units, Long target, UnitKind newKind, String newCode, String newName,
+			Long from) {
 
 		public Step {
 			units = List.copyOf(units);
+		}
+
+		public Step(StepKind kind, List<Long> units, Long target, UnitKind newKind, String newCode, String newName) {
+			this(kind, units, target, newKind, newCode, newName, null);
 		}
 
 		public static Step merge(List<Long> units, long target) {
@@ -54,6 +63,16 @@ public record ReorganisationPlan(List<NewUnit> opens, List<Step> steps, Map<Long
 
 		public static Step transfer(List<Long> villages, long target) {
 			return new Step(StepKind.TRANSFER, villages, target, null, null, null);
+		}
+
+		/** Villages of one commune going to another; none yet while the officer has still to choose them. */
+		public static Step transfer(long from, List<Long> villages, long target) {
+			return new Step(StepKind.TRANSFER, villages, target, null, null, null, from);
+		}
+
+		/** The same step over other units: the villages the officer chose for a part transfer. */
+		public Step over(List<Long> chosen) {
+			return new Step(kind, chosen, target, newKind, newCode, newName, from);
 		}
 
 		public static Step rename(long unit, UnitKind kind, String code, String name) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,10 +193,18 @@ public class ReorganisationService {
 		Reorganiser.Outcome outcome = worked.outcome();
 		List<ReorganisationProblem> problems = new ArrayList<>(outcome.problems());
 		problems.addAll(worked.laterChanges());
-		for (Reorganiser.Node node : outcome.before().values()) {
-			String path = worked.paths().get(node.id());
-			if (!actor.is(Role.ADMIN) && actor.scopePaths().stream().noneMatch(path::startsWith)) {
-				problems.add(new ReorganisationProblem("reorganisation.problem.outside", List.of(text(worked, node.id()))));
+		// what the plan changes, and the units it puts others under, must be the actor's; the units above them that
+		// it reads only to know where they stand need not be
+		Set<Long> reached = new LinkedHashSet<>();
+		for (Reorganiser.Node node : outcome.changed()) {
+			reached.add(node.id());
+			reached.add(node.parent());
+		}
+		outcome.opened().forEach(node -> reached.add(node.parent()));
+		for (Long unit : reached) {
+			String path = unit == null ? null : worked.paths().get(unit);
+			if (path != null && !actor.is(Role.ADMIN) && actor.scopePaths().stream().noneMatch(path::startsWith)) {
+				problems.add(new ReorganisationProblem("reorganisation.problem.outside", List.of(text(worked, unit))));
 			}
 		}
 		Map<Long, UnitName> names = worked.names();
@@ -364,6 +373,13 @@ public class ReorganisationService {
 		for (long parent : parents) {
 			if (!before.containsKey(parent)) {
 				units.at(parent, on).ifPresent(unit -> take(unit, before, paths, names));
+			}
+		}
+		// the units above those: not changed, but every new path is written under theirs
+		for (Reorganiser.Node node : List.copyOf(before.values())) {
+			Long parent = node.parent();
+			if (parent != null && !before.containsKey(parent) && !paths.containsKey(parent)) {
+				units.at(parent, on).ifPresent(unit -> paths.put(parent, unit.path()));
 			}
 		}
 		plan.opens().forEach(unit -> names.put(unit.ref(), new UnitName(unit.kind(), unit.name().strip(), unit.code())));

@@ -145,13 +145,25 @@ final class Reorganiser {
 						problems.add(new ReorganisationProblem("reorganisation.problem.transferTarget", List.of(target.name())));
 						continue;
 					}
+					Node from = step.from() == null ? null : after.get(step.from());
+					if (step.from() != null && (from == null || from.closed())) {
+						problems.add(new ReorganisationProblem("reorganisation.problem.unit", List.of(String.valueOf(step.from()))));
+						continue;
+					}
 					if (step.units().isEmpty()) {
-						problems.add(new ReorganisationProblem("reorganisation.problem.noVillages", List.of(target.name())));
+						problems.add(new ReorganisationProblem("reorganisation.problem.transferEmpty",
+								List.of(from == null ? "" : from.name(), target.name())));
+						continue;
 					}
 					Set<Long> left = new LinkedHashSet<>();
 					for (Node unit : units) {
 						if (unit.level() != UnitLevel.VILLAGE) {
 							problems.add(new ReorganisationProblem("reorganisation.problem.transferUnit", List.of(unit.name())));
+							continue;
+						}
+						if (from != null && !Objects.equals(unit.parent(), from.id())) {
+							problems.add(new ReorganisationProblem("reorganisation.problem.transferFrom",
+									List.of(unit.name(), from.name())));
 							continue;
 						}
 						if (Objects.equals(unit.parent(), target.id())) {
@@ -256,6 +268,9 @@ final class Reorganiser {
 			ids.addAll(step.units());
 			if (step.target() != null) {
 				ids.add(step.target());
+			}
+			if (step.from() != null) {
+				ids.add(step.from());
 			}
 		});
 		plan.opens().forEach(unit -> ids.add(unit.parent()));

@@ -2,6 +2,7 @@ package vn.cnscd.portal.area;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -35,10 +36,17 @@ class UnitController {
 
 	private final UnitService units;
 
+	private final ReorganisationViews reorganisationViews;
+
+	private final ReorganisationService reorganisations;
+
 	private final Clock clock;
 
-	UnitController(UnitService units, Clock clock) {
+	UnitController(UnitService units, ReorganisationViews reorganisationViews, ReorganisationService reorganisations,
+			Clock clock) {
 		this.units = units;
+		this.reorganisationViews = reorganisationViews;
+		this.reorganisations = reorganisations;
 		this.clock = clock;
 	}
 
@@ -56,6 +64,10 @@ class UnitController {
 		model.addAttribute("canManage", units.canManage(actor, unit) && !unit.closed());
 		model.addAttribute("canAddChild", units.canAddChild(actor, unit) && !unit.closed());
 		model.addAttribute("showClosed", closed);
+		model.addAttribute("successors", reorganisationViews.successors(actor, List.of(unit)).getOrDefault(unit.id(), List.of()));
+		model.addAttribute("predecessors", reorganisationViews.predecessors(actor, unit));
+		model.addAttribute("formerNames", units.formerNames(unit.id()));
+		model.addAttribute("canReorganise", reorganisations.canRecord(actor) && unit.level().holds(UnitLevel.COMMUNE));
 		if (unit.level() != UnitLevel.VILLAGE) {
 			model.addAttribute("children", units.children(actor, id, closed));
 		}
@@ -65,7 +77,9 @@ class UnitController {
 	@GetMapping("/units/search")
 	String search(Actor actor, @RequestParam(name = "q", defaultValue = "") String query, Model model) {
 		model.addAttribute("query", query);
-		model.addAttribute("results", units.search(actor, query, SEARCH_LIMIT));
+		List<UnitSummary> results = units.search(actor, query, SEARCH_LIMIT);
+		model.addAttribute("results", results);
+		model.addAttribute("successors", reorganisationViews.successors(actor, results));
 		model.addAttribute("limit", SEARCH_LIMIT);
 		return "area/search";
 	}

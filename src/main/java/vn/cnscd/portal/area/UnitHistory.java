@@ -220,6 +220,44 @@ class UnitHistory {
 		return found;
 	}
 
+	/** The units of a level in force on a date that then had one of the codes given. */
+	List<UnitSummary> withCodes(UnitLevel level, Collection<String> codes, LocalDate on) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM unit_version v JOIN unit u ON u.id = v.unit_id
+				WHERE v.level = :level AND v.code = ANY (:codes)
+				  AND v.valid_from <= :on AND (v.valid_to IS NULL OR v.valid_to > :on)
+				ORDER BY v.code, v.unit_id""")
+			.param("level", level.name())
+			.param("codes", codes.toArray(String[]::new))
+			.param("on", on)
+			.query((rs, n) -> version(rs, n).unit())
+			.list();
+	}
+
+	/** What the units given were made of: successor id to the units that went into it, earliest first. */
+	Map<Long, List<Predecessor>> predecessors(Collection<Long> unitIds) {
+		Map<Long, List<Predecessor>> found = new HashMap<>();
+		if (unitIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT s.successor_id, s.predecessor_id, s.kind, s.effective_on, r.basis_number, r.basis_date
+				FROM unit_succession s LEFT JOIN reorganisation r ON r.id = s.reorganisation_id
+				WHERE s.successor_id = ANY (:units)
+				ORDER BY s.effective_on, s.kind, s.predecessor_id""")
+			.param("units", unitIds.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				found.computeIfAbsent(rs.getLong("successor_id"), id -> new ArrayList<>())
+					.add(new Predecessor(rs.getLong("predecessor_id"), SuccessionKind.valueOf(rs.getString("kind")),
+							rs.getObject("effective_on", LocalDate.class), rs.getString("basis_number"),
+							rs.getObject("basis_date", LocalDate.class)));
+			});
+		return found;
+	}
+
 	/** Every unit in force on a date whose path then was under the path given. */
 	List<UnitSummary> allUnder(String path, LocalDate on) {
 		return jdbc.sql("SELECT " + COLUMNS + """

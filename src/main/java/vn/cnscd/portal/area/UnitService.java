@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,6 +234,20 @@ public class UnitService {
 			.toList();
 	}
 
+	/** The units of a level under a unit as they stood on a date, by code. */
+	public List<UnitSummary> unitsOn(UnitSummary under, UnitLevel level, LocalDate on) {
+		Optional<UnitSummary> then = at(under.id(), on);
+		if (then.isEmpty()) {
+			return List.of();
+		}
+		return history.under(then.get().path(), level, on);
+	}
+
+	/** The units of a level that had one of the codes on a date, as they stood then; no area check. */
+	public List<UnitSummary> withCodes(UnitLevel level, Collection<String> codes, LocalDate on) {
+		return history.withCodes(level, codes, on);
+	}
+
 	/** The villages of some communes as they stood on a date, by commune and code. */
 	public List<UnitSummary> villagesOn(Collection<Long> communeIds, LocalDate on) {
 		if (communeIds.isEmpty()) {
@@ -262,6 +277,40 @@ public class UnitService {
 	/** What became of closed units, by unit id: the units each went into, earliest first. */
 	public Map<Long, List<Succession>> successions(Collection<Long> unitIds) {
 		return history.successions(unitIds);
+	}
+
+	/** What units were made of, by unit id: the units that went into each (whole or in part), earliest first. */
+	public Map<Long, List<Predecessor>> predecessors(Collection<Long> unitIds) {
+		return history.predecessors(unitIds);
+	}
+
+	/**
+	 * The names, codes and kinds a unit had before the ones it has now, latest first, each with the days it
+	 * was in force: Xã Kỳ Sơn was Xã Tái Sơn until 31/12/2024.
+	 */
+	public List<FormerName> formerNames(long unitId) {
+		List<UnitHistory.Version> versions = history.versions(unitId);
+		if (versions.isEmpty()) {
+			return List.of();
+		}
+		UnitSummary last = versions.get(versions.size() - 1).unit();
+		UnitName now = new UnitName(last.kind(), last.name(), last.code());
+		List<FormerName> former = new ArrayList<>();
+		for (UnitHistory.Version version : versions) {
+			UnitName name = new UnitName(version.unit().kind(), version.unit().name(), version.unit().code());
+			if (name.equals(now)) {
+				continue;
+			}
+			FormerName previous = former.isEmpty() ? null : former.get(former.size() - 1);
+			if (previous != null && previous.name().equals(name) && version.validFrom().equals(previous.until().plusDays(1))) {
+				former.set(former.size() - 1, new FormerName(name, previous.from(), version.validTo().minusDays(1)));
+			}
+			else if (version.validTo() != null) {
+				former.add(new FormerName(name, version.validFrom(), version.validTo().minusDays(1)));
+			}
+		}
+		Collections.reverse(former);
+		return former;
 	}
 
 	public Optional<UnitSummary> findOpen(UnitLevel level, String code) {

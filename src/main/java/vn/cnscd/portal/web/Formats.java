@@ -12,6 +12,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.cnscd.portal.area.UnitName;
 import vn.cnscd.portal.area.UnitSummary;
 
 /**
@@ -77,6 +78,15 @@ public class Formats {
 	/** The unit's name with its code, where names repeat: "Thôn An Lạc (11083-02)". */
 	public String unitLabel(UnitSummary unit) {
 		return unit == null || unit.code() == null ? unitName(unit) : unitName(unit) + " (" + unit.code() + ")";
+	}
+
+	/** A unit as a reorganisation names it, with its code: "Xã Quang Phục (11101)". */
+	public String unitLabel(UnitName unit) {
+		if (unit == null) {
+			return "";
+		}
+		String name = messages.getMessage(unit.kindKey(), null, LocaleContextHolder.getLocale()) + " " + unit.name();
+		return unit.code() == null ? name : name + " (" + unit.code() + ")";
 	}
 
 }

@@ -116,6 +116,10 @@ class TargetPagesTests {
 		return request;
 	}
 
+	List<Long> communeIdsUnder(UnitSummary unit) {
+		return units.communesOn(unit, java.time.LocalDate.of(YEAR, 12, 31)).stream().map(UnitSummary::id).toList();
+	}
+
 	List<String> auditOf(UnitSummary unit) {
 		return jdbc.sql("""
 				SELECT field || '=' || coalesce(old_value, '') || '>' || coalesce(new_value, '') || ' by ' || actor_name
@@ -162,8 +166,8 @@ class TargetPagesTests {
 		assertThat(auditOf(township)).containsExactly("CQS04=>1200 by district", "KTS01=>72.5 by district",
 				"CQS04=1200> by district", "KTS01=72.5>75 by district");
 		assertThat(auditOf(daiSon)).containsExactly("XHS07=>95 by district");
-		assertThat(targets.communeTargets(List.of(township.id()), YEAR)).containsOnlyKeys(township.id());
-		assertThat(targets.communeTargets(communeIds(), YEAR)).containsOnlyKeys(township.id(), daiSon.id());
+		assertThat(targets.communeTargets(communeIdsUnder(township), YEAR)).containsOnlyKeys(township.id());
+		assertThat(targets.communeTargets(communeIdsUnder(district()), YEAR)).containsOnlyKeys(township.id(), daiSon.id());
 	}
 
 	@Test
@@ -187,7 +191,7 @@ class TargetPagesTests {
 			.as(name)
 			.isEqualTo(value));
 		assertThat(form.getElementById(cellId(township, indicator("KTS01")) + "-note")).isNull();
-		assertThat(targets.communeTargets(communeIds(), YEAR)).isEmpty();
+		assertThat(targets.communeTargets(communeIdsUnder(district()), YEAR)).isEmpty();
 		assertThat(auditOf(township)).isEmpty();
 	}
 

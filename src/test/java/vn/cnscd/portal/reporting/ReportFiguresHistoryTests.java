@@ -114,7 +114,7 @@ class ReportFiguresHistoryTests {
 		}
 		YearMonth last = FIRST.plusMonths(MONTHS + 2);
 		Map<YearMonth, Map<Long, Long>> trends = figures.monthly(communeIds, FIRST.minusMonths(2), last,
-				ReportFigures.View.AS_REPORTED, LocalDate.now());
+				ReportFigures.View.AS_REPORTED, LocalDate.now(clock));
 		for (YearMonth month = FIRST.minusMonths(2); !month.isAfter(last); month = month.plusMonths(1)) {
 			assertThat(trends.getOrDefault(month, Map.of())).as("trend at %s", month)
 				.isEqualTo(raw.values(communes, month, month));

@@ -166,6 +166,26 @@ class AuthorizationMatrixTests {
 		post("/{levels:communes|villages}/{id}/close").in("D").out("")
 			.at("/villages/{village}/close", "DC", ""),
 
+		// reorganisations: the committee's officers of their area, and administrators
+		get("/reorganisations").any("AD"),
+		get("/reorganisations/new").any("AD"),
+		post("/reorganisations/new").any("AD"),
+		get("/reorganisations/import").any("AD"),
+		post("/reorganisations/import").any("AD"),
+		post("/reorganisations/import/draft").any("AD"),
+		get("/reorganisations/{id}").in("AD").out("A"),
+		post("/reorganisations/{id}/basis").in("AD").out("A"),
+		post("/reorganisations/{id}/merge").in("AD").out("A"),
+		post("/reorganisations/{id}/village-merge").in("AD").out("A"),
+		post("/reorganisations/{id}/transfer").in("AD").out("A"),
+		post("/reorganisations/{id}/steps/{index}/villages").in("AD").out("A"),
+		post("/reorganisations/{id}/rename").in("AD").out("A"),
+		post("/reorganisations/{id}/move").in("AD").out("A"),
+		post("/reorganisations/{id}/abolish").in("AD").out("A"),
+		post("/reorganisations/{id}/steps/{index}/remove").in("AD").out("A"),
+		post("/reorganisations/{id}/record").in("AD").out("A"),
+		post("/reorganisations/{id}/cancel").in("AD").out("A"),
+
 		// teams and rosters
 		get("/teams").any("ADSCV"),
 		get("/teams/search").any("ADSCV"),
@@ -314,11 +334,12 @@ class AuthorizationMatrixTests {
 			Map.entry("teams", "team"), Map.entry("members", "member"), Map.entry("obstacles", "obstacle"),
 			Map.entry("requests", "request"), Map.entry("sessions", "session"),
 			Map.entry("commendations", "commendation"), Map.entry("steering", "steeringMember"),
-			Map.entry("accounts", "account"), Map.entry("indicators", "indicator"));
+			Map.entry("accounts", "account"), Map.entry("indicators", "indicator"),
+			Map.entry("reorganisations", "reorganisation"));
 
 	/** Path variables named for what they are, whatever segment precedes them. */
 	private static final Map<String, String> OBJECT_OF_VARIABLE = Map.of("period", "period", "year", "year", "member",
-			"attendee", "unitId", "answerUnit");
+			"attendee", "unitId", "answerUnit", "index", "step");
 
 	@Autowired
 	MockMvc mvc;
@@ -774,6 +795,17 @@ class AuthorizationMatrixTests {
 				.param("p", province)
 				.param("c", farCommune)
 				.update();
+			// the tree's history says the same: the far district has its version, the commune has always been in it
+			jdbc.sql("""
+					INSERT INTO unit_version (unit_id, valid_from, parent_id, level, kind, code, name, ancestor_path)
+					SELECT id, valid_from, parent_id, level, kind, code, name, ancestor_path FROM unit WHERE id = :d""")
+				.param("d", farDistrict)
+				.update();
+			jdbc.sql("""
+					UPDATE unit_version v SET parent_id = u.parent_id, ancestor_path = u.ancestor_path
+					FROM unit u WHERE u.id = v.unit_id AND (u.id = :c OR u.parent_id = :c)""")
+				.param("c", farCommune)
+				.update();
 
 			YearMonth month = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 			int year = Year.now(ZoneId.of("Asia/Ho_Chi_Minh")).getValue();
@@ -785,6 +817,7 @@ class AuthorizationMatrixTests {
 				site.put("approved", month.minusMonths(4));
 				site.put("year", year);
 				site.put("indicator", indicator);
+				site.put("step", 0);
 			}
 			fill(home, district, township, village);
 			fill(neighbour, district, neighbourCommune, firstChild(neighbourCommune));
@@ -820,8 +853,11 @@ class AuthorizationMatrixTests {
 			home.put("attendee", home.get("member"));
 			far.put("attendee", far.get("member"));
 
+			home.put("reorganisation", reorganisation(district, township, neighbourCommune, admin));
+			far.put("reorganisation", reorganisation(farDistrict, farCommune, farCommune, admin));
+
 			// district-level objects of the neighbour are the far district's
-			for (String key : List.of("district", "steeringMember", "session", "attendee")) {
+			for (String key : List.of("district", "steeringMember", "session", "attendee", "reorganisation")) {
 				neighbour.put(key, far.get(key));
 			}
 			home.put("answerRequest", home.get("request"));
@@ -843,6 +879,16 @@ class AuthorizationMatrixTests {
 				.param("home", home)
 				.update();
 			return username;
+		}
+
+		/** A draft of the area's committee, whose one step waits for the villages of a commune to be chosen. */
+		private long reorganisation(long area, long from, long to, long by) {
+			return id("""
+					INSERT INTO reorganisation (area_id, basis_number, basis_date, basis_signer, effective_on, plan, status,
+					                            recorded_by, recorded_at)
+					VALUES (%d, '1/NQ', DATE '2024-11-30', 'UBTVQH', DATE '2025-01-01',
+					        CAST('{"opens":[],"steps":[{"kind":"TRANSFER","units":[],"target":%d,"from":%d}],"accounts":{}}' AS jsonb),
+					        'DRAFT', %d, now()) RETURNING id""".formatted(area, to, from, by));
 		}
 
 		private long request(long district, long by) {

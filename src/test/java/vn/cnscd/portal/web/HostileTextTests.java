@@ -74,6 +74,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.cnscd.portal.IntegrationTest;
 import vn.cnscd.portal.MutableClock;
+import vn.cnscd.portal.area.SearchText;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
@@ -112,7 +113,9 @@ class HostileTextTests {
 			"SteeringMemberForm.agency", "TeamForm.name", "TeamForm.decisionNumber", "TeamForm.decisionSigner",
 			"TeamForm.chatName", "TeamForm.chatLink", "CommendationForm.reason", "CommendationForm.period",
 			"DecisionForm.note", "PlanItemForm.activity", "PlanItemForm.personInCharge",
-			"TrainingSessionForm.organiser", "TrainingSessionForm.place");
+			"TrainingSessionForm.organiser", "TrainingSessionForm.place", "ReorganisationBasisForm.number",
+			"ReorganisationBasisForm.signer", "MergeStepForm.newName", "RenameStepForm.newName",
+			"ReorganisationImportForm.content", "ReorganisationImportForm.number", "ReorganisationImportForm.signer");
 
 	/**
 	 * String properties that cannot hold free text: the pattern, the parsing or the normalisation of each refuses
@@ -127,6 +130,8 @@ class HostileTextTests {
 			Map.entry("PasswordForm.newPassword", "never shown"),
 			Map.entry("PasswordForm.confirmPassword", "never shown"),
 			Map.entry("UnitForm.code", "letters, digits . - only; echoed; a leading - is checked in the exports"),
+			Map.entry("MergeStepForm.newCode", "letters, digits . - only; echoed"),
+			Map.entry("RenameStepForm.newCode", "letters, digits . - only; echoed"),
 			Map.entry("IndicatorForm.code", "capitals, digits . - only; echoed; a leading - is checked in the exports"),
 			Map.entry("TargetGridForm.values", "numbers; echoed"),
 			Map.entry("TargetGridForm.fingerprint", "a hash the page wrote"),
@@ -762,11 +767,15 @@ class HostileTextTests {
 				"AdhocRequestForm.title", nameVi, units);
 		check("district", "/training", "TrainingSessionForm.organiser", units);
 		check("district", "/training/sessions/" + session, "MemberForm.fullName", "TeamForm.name", "TeamForm.name#village",
-				"TrainingSessionForm.organiser", "TrainingSessionForm.place");
+				"TrainingSessionForm.organiser", "TrainingSessionForm.place", "ReorganisationBasisForm.number",
+			"ReorganisationBasisForm.signer", "MergeStepForm.newName", "RenameStepForm.newName",
+			"ReorganisationImportForm.content", "ReorganisationImportForm.number", "ReorganisationImportForm.signer");
 		check("district", "/training/sessions/" + session + "/edit", "TrainingSessionForm.organiser",
 				"TrainingSessionForm.place");
 		check("district", "/members/" + member + "/training", "MemberForm.fullName", "TeamForm.name#village",
-				"TrainingSessionForm.organiser", "TrainingSessionForm.place");
+				"TrainingSessionForm.organiser", "TrainingSessionForm.place", "ReorganisationBasisForm.number",
+			"ReorganisationBasisForm.signer", "MergeStepForm.newName", "RenameStepForm.newName",
+			"ReorganisationImportForm.content", "ReorganisationImportForm.number", "ReorganisationImportForm.signer");
 		check("district", commune.url() + "/training", "TeamForm.name", "TeamForm.name#village", units);
 		check("district", district.url() + "/training", units);
 		check("district", "/commendations", "AccountForm.fullName", "CommendationForm.period",
@@ -977,6 +986,82 @@ class HostileTextTests {
 		});
 
 		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * A reorganisation's decision, new units and names, and the rows of an imported file, typed or uploaded
+	 * hostile: the draft pages, the list, the import's pages and the search that says what became of a unit show
+	 * them as text.
+	 */
+	@Test
+	void reorganisationTextsStayTextOnEveryPageThatShowsThem() throws Exception {
+		UnitSummary merged = units.findOpen(UnitLevel.COMMUNE, "11149").orElseThrow();
+		UnitSummary renamed = units.findOpen(UnitLevel.COMMUNE, "11083").orElseThrow();
+		send(post("/reorganisations/new").param("number", hostileShort("ReorganisationBasisForm.number", "=1+1", SCRIPT))
+			.param("date", "2030-03-01")
+			.param("signer", hostile("ReorganisationBasisForm.signer", "@SUM(A1)"))
+			.param("effectiveOn", "2030-04-01"), "district");
+		long draft = id("SELECT max(id) FROM reorganisation");
+		String page = "/reorganisations/" + draft;
+		send(post(page + "/merge").param("version", "0")
+			.param("level", "COMMUNE")
+			.param("units", String.valueOf(merged.id()))
+			.param("newKind", "XA")
+			.param("newCode", "99999")
+			.param("newName", hostile("MergeStepForm.newName", "+1"))
+			.param("newParent", String.valueOf(district.id())), "district");
+		send(post(page + "/rename").param("version", "1")
+			.param("unit", String.valueOf(renamed.id()))
+			.param("newName", hostile("RenameStepForm.newName", "-1+2")), "district");
+		check("district", page, "ReorganisationBasisForm.number", "ReorganisationBasisForm.signer", "MergeStepForm.newName",
+				"RenameStepForm.newName");
+		check("district", "/reorganisations", "ReorganisationBasisForm.number", "ReorganisationBasisForm.signer");
+		refused("district", page, post(page + "/basis").param("version", "0")
+			.param("number", typed.get("ReorganisationBasisForm.number"))
+			.param("date", "2030-03-01")
+			.param("signer", typed.get("ReorganisationBasisForm.signer"))
+			.param("effectiveOn", "2030-04-01"), "ReorganisationBasisForm.number", typed.get("ReorganisationBasisForm.number"));
+		send(post(page + "/record").param("version", "2"), "district");
+		check("district", page, "ReorganisationBasisForm.number", "MergeStepForm.newName", "RenameStepForm.newName");
+		check("district", "/units/search?q=" + SearchText.fold(merged.name()), "MergeStepForm.newName");
+		check("district", merged.url(), "MergeStepForm.newName");
+
+		// a file whose basis and new name are hostile, and one whose kind is
+		UnitSummary kept = units.findOpen(UnitLevel.COMMUNE, "11152").orElseThrow();
+		String basis = hostile("reorganisation file: basis", "=HYPERLINK(\"http://x\")");
+		String newName = hostile("reorganisation file: new name", "@SUM(A1)");
+		String file = "effective_from,basis,old_code,old_kind,old_name,new_code,new_kind,new_name,share,confidence\n"
+				+ String.join(",", "2030-05-01", csv(basis), "11152", "XA", kept.name(), "11152", "XA", csv(newName), "whole",
+						"inferred");
+		typed.put("ReorganisationImportForm.content", file);
+		MvcResult chosen = mvc.perform(multipart("/reorganisations/import")
+			.file(new MockMultipartFile("file", IMG + ".csv", "text/csv", file.getBytes(StandardCharsets.UTF_8)))
+			.with(csrf())
+			.with(as("district"))).andReturn();
+		Document choose = check("district", "import: choose", chosen, "reorganisation file: basis",
+				"reorganisation file: new name", "ReorganisationImportForm.content");
+		send(post("/reorganisations/import/draft").param("content", choose.getElementById("import-content").val())
+			.param("round", "2030-05-01")
+			.param("parentId", String.valueOf(district.id()))
+			.param("number", hostileShort("ReorganisationImportForm.number", "+1", IMG))
+			.param("basisDate", "2030-04-02")
+			.param("signer", hostile("ReorganisationImportForm.signer", "-1+2")), "district");
+		check("district", "/reorganisations/" + id("SELECT max(id) FROM reorganisation"), "ReorganisationImportForm.number",
+				"ReorganisationImportForm.signer", "reorganisation file: new name");
+		String badKind = file.replace(",XA," + csv(newName), "," + csv(SCRIPT) + "," + csv(newName));
+		MvcResult refusedFile = mvc.perform(multipart("/reorganisations/import")
+			.file(new MockMultipartFile("file", "bad.csv", "text/csv", badKind.getBytes(StandardCharsets.UTF_8)))
+			.with(csrf())
+			.with(as("district"))).andReturn();
+		if (!check("district", "import: refused", refusedFile).select("#file-problems tbody").text().contains(SCRIPT)) {
+			problems.add("the refused reorganisation file does not list the bad cell");
+		}
+		assertThat(problems).isEmpty();
+		assertThat(seen).containsAll(typed.keySet());
+	}
+
+	static String csv(String cell) {
+		return '"' + cell.replace("\"", "\"\"") + '"';
 	}
 
 	/** Through the real server, where the error pages are rendered: a hostile address comes back inert. */
