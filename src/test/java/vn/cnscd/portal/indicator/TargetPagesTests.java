@@ -81,11 +81,6 @@ class TargetPagesTests {
 		return units.findOpen(UnitLevel.DISTRICT, "298").orElseThrow();
 	}
 
-	/** The ids of the district's communes, whose targets its grid sets. */
-	List<Long> communeIds() {
-		return units.openChildren(district().id()).stream().map(UnitSummary::id).toList();
-	}
-
 	UnitSummary commune(String code) {
 		return units.findOpen(UnitLevel.COMMUNE, code).orElseThrow();
 	}
