@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +28,7 @@ import vn.cnscd.portal.audit.AuditLog;
 /**
  * Village monthly reports: the village head saves and submits; the commune chair approves or returns; a
  * district officer unlocks an approved report. One report per village and month, whatever is clicked twice.
+ * Each change is published as an event ({@link VillageReportSubmitted}, …) inside its transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,14 +48,17 @@ public class VillageReportService {
 
 	private final ObstacleService obstacles;
 
+	private final ApplicationEventPublisher events;
+
 	VillageReportService(VillageReportRepository reports, UnitService units, JdbcClient jdbc, AuditLog audit,
-			Deadlines deadlines, ObstacleService obstacles) {
+			Deadlines deadlines, ObstacleService obstacles, ApplicationEventPublisher events) {
 		this.reports = reports;
 		this.units = units;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.deadlines = deadlines;
 		this.obstacles = obstacles;
+		this.events = events;
 	}
 
 	/** The village, if the actor may see it. */
@@ -151,6 +156,8 @@ public class VillageReportService {
 				.withChange("late", null, String.valueOf(report.getLate())));
 			obstacles.raise(report.getVillageId(), period, ObstacleService.Source.VILLAGE_REPORT, report.getId(),
 					content.obstacles(), actor);
+			events.publishEvent(new VillageReportSubmitted(report.getId(), report.getVillageId(), period,
+					Boolean.TRUE.equals(report.getLate()), actor.userId()));
 			return SaveOutcome.SUBMITTED;
 		}
 		report.keepDraft(formKey);
@@ -177,6 +184,7 @@ public class VillageReportService {
 		report.approve(actor.userId(), deadlines.now());
 		reports.saveAndFlush(report);
 		audit.record(actor.audit("REPORT_APPROVED", ENTITY, report.getId(), villageId));
+		events.publishEvent(new VillageReportApproved(report.getId(), villageId, period, actor.userId()));
 	}
 
 	/** The chair returns a submitted report to the village head, who sees the reason. */
@@ -190,6 +198,7 @@ public class VillageReportService {
 		reports.saveAndFlush(report);
 		audit.record(actor.audit("REPORT_RETURNED", ENTITY, report.getId(), villageId)
 			.withChange("returnReason", null, reason));
+		events.publishEvent(new VillageReportReturned(report.getId(), villageId, period, reason, actor.userId()));
 	}
 
 	/** A district officer reopens an approved report, with the reason the village head will see. */
@@ -210,6 +219,7 @@ public class VillageReportService {
 		reports.saveAndFlush(report);
 		audit.record(actor.audit("REPORT_UNLOCKED", ENTITY, report.getId(), villageId)
 			.withChange("returnReason", null, reason));
+		events.publishEvent(new VillageReportUnlocked(report.getId(), villageId, period, reason, actor.userId()));
 	}
 
 	private VillageReport reviewable(Actor actor, long villageId, YearMonth period, long expectedVersion) {
