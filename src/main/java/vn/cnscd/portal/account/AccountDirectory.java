@@ -3,8 +3,10 @@ package vn.cnscd.portal.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +40,17 @@ public class AccountDirectory {
 			.param("id", accountId)
 			.query(AccountDirectory::recipient)
 			.optional();
+	}
+
+	/** The enabled accounts among the given ones, by id. */
+	public Map<Long, Recipient> recipients(Collection<Long> accountIds) {
+		Map<Long, Recipient> found = new HashMap<>();
+		jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE enabled AND id = ANY (:ids)")
+			.param("ids", accountIds.toArray(Long[]::new))
+			.query(AccountDirectory::recipient)
+			.list()
+			.forEach(recipient -> found.put(recipient.id(), recipient));
+		return found;
 	}
 
 	/** The enabled accounts of a role whose home is one of the units; all of the role for {@code null}. */
