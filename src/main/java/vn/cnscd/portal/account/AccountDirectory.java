@@ -55,9 +55,8 @@ public class AccountDirectory {
 
 	/** The enabled accounts of a role whose home is one of the units; all of the role for {@code null}. */
 	public List<Recipient> withRole(Role role, Collection<Long> homeUnitIds) {
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM app_user WHERE enabled AND role = :role
-				  AND (CAST(:all AS boolean) OR home_unit_id = ANY (:units)) ORDER BY id""")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE enabled AND role = :role"
+				+ " AND (CAST(:all AS boolean) OR home_unit_id = ANY (:units)) ORDER BY id")
 			.param("role", role.name())
 			.param("all", homeUnitIds == null)
 			.param("units", homeUnitIds == null ? new Long[0] : homeUnitIds.toArray(Long[]::new))
