@@ -91,7 +91,7 @@ class Preferences {
 	record PushSubscription(long id, long userId, String endpoint, String p256dh, String auth, Instant createdAt) {
 
 		/** The push service's host, which is all the settings page shows of a browser's address. */
-		String service() {
+		public String service() {
 			return URI.create(endpoint).getHost();
 		}
 

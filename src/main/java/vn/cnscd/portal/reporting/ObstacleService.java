@@ -226,11 +226,13 @@ public class ObstacleService {
 		events.publishEvent(new ObstacleResolved(id, obstacle.unitId(), obstacle.period(), raisedBy(id), actor.userId()));
 	}
 
+	/** Who raised the obstacle; none for one raised before accounts signed what they raised. */
 	private Long raisedBy(long obstacleId) {
-		return jdbc.sql("SELECT raised_by FROM obstacle WHERE id = :id")
+		List<Long> raisedBy = jdbc.sql("SELECT raised_by FROM obstacle WHERE id = :id")
 			.param("id", obstacleId)
-			.query((rs, row) -> (Long) rs.getObject("raised_by", Long.class))
-			.single();
+			.query((rs, row) -> rs.getObject("raised_by", Long.class))
+			.list();
+		return raisedBy.get(0);
 	}
 
 	/** How many obstacles under a unit are not resolved yet. */

@@ -312,6 +312,24 @@ class DeliveryChannelTests {
 			.query(String.class).list()).containsExactly(local() + "/push/" + people.head);
 	}
 
+	@Test
+	void anAddressThatIsNotOneIsRefusedBesideItsFieldAndKeptAsText() throws Exception {
+		String typed = "\"><img src=x onerror=alert(1)>@example.vn";
+		var response = mvc.perform(post("/account/notifications").with(csrf())
+			.with(user(users.loadUserByUsername(people.username(people.head))))
+			.param("language", "vi")
+			.param("version", "0")
+			.param("email", typed)
+			.param("emailEnabled", "true")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.getContentAsString());
+		assertThat(page.select("input[name=email]").val()).isEqualTo(typed);
+		assertThat(page.select("#email-error").text()).contains("không hợp lệ");
+		assertThat(page.select("img[src=x]")).isEmpty();
+		assertThat(jdbc.sql("SELECT email FROM notification_preference WHERE user_id = :id").param("id", people.head)
+			.query(String.class).single()).isEqualTo("truong.thon@example.vn");
+	}
+
 	List<String> deliveryStates() {
 		return jdbc.sql("""
 				SELECT d.channel || ' ' || d.status || ' ' || d.attempts FROM notification_delivery d

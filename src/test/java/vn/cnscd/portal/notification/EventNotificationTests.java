@@ -119,6 +119,19 @@ class EventNotificationTests {
 	}
 
 	@Test
+	void aReasonWithMarkupIsShownAsText() throws Exception {
+		String reason = "<script>alert(1)</script> \"><img src=x onerror=alert(1)>";
+		people.report(people.village, MONTH, "SUBMITTED");
+		reports.giveBack(actor(people.chair), people.village, MONTH, reason, 0);
+		Residents.await(() -> people.kinds(people.head), kinds -> !kinds.isEmpty());
+		MockHttpServletResponse response = mvc.perform(get("/notifications").with(as(people.head))).andReturn()
+			.getResponse();
+		String html = response.getContentAsString();
+		assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x");
+		assertThat(Jsoup.parse(html).select(".notifications li").text()).contains(reason);
+	}
+
+	@Test
 	void nothingIsToldOfATransactionThatRolledBack() {
 		people.report(people.village, MONTH, "SUBMITTED");
 		people.report(people.otherVillage, MONTH, "SUBMITTED");
