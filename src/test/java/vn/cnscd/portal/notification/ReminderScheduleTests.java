@@ -37,6 +37,12 @@ class ReminderScheduleTests {
 	@Autowired
 	ReminderJob reminders;
 
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	NotificationText texts;
+
 	@AfterEach
 	void releaseClock() {
 		clock.reset();
@@ -59,6 +65,12 @@ class ReminderScheduleTests {
 		assertThat(people.kinds(people.head)).containsExactly("REMINDER_VILLAGE_DUE");
 		assertThat(text(people.head)).isEqualTo("REMINDER_VILLAGE_DUE 3 2034-04-05 /villages/" + people.village
 				+ "/reports/2034-03");
+		String village = jdbc.sql("SELECT name FROM unit WHERE id = :id").param("id", people.village)
+			.query(String.class).single();
+		assertThat(texts.text(notifications.page(people.head, 0).get(0), java.util.Locale.forLanguageTag("vi")))
+			.isEqualTo("Còn 3 ngày đến hạn báo cáo tháng 03/2034 của Thôn " + village + " (hạn 05/04/2034)");
+		assertThat(texts.text(notifications.page(people.head, 0).get(0), java.util.Locale.ENGLISH))
+			.isEqualTo("3 days left before the report for 03/2034 of Village " + village + " is due (05/04/2034)");
 		roundAt(4, 2, 15, 0);
 		roundAt(4, 4, 10, 0);
 		assertThat(people.kinds(people.head)).as("once per step, however many rounds").hasSize(1);
