@@ -84,10 +84,18 @@ class NotificationSettingsController {
 			.stream()
 			.filter(kind -> !form.getEnabledKinds().contains(kind))
 			.forEach(muted::add);
+		// a channel the deployment does not offer now keeps what the user chose for it when it was offered
+		Preference before = preferences.of(actor.userId());
 		String address = form.getEmail() == null || form.getEmail().isBlank() ? null : form.getEmail();
+		boolean byEmail = form.isEmailEnabled() && address != null;
+		if (!email.configured()) {
+			address = before.email();
+			byEmail = before.emailEnabled();
+		}
+		boolean byGateway = webhook.configured() ? form.isWebhookEnabled() : before.webhookEnabled();
 		try {
-			preferences.save(new Preference(actor.userId(), address, form.isEmailEnabled() && address != null,
-					form.isWebhookEnabled(), muted, form.getVersion()), form.getVersion());
+			preferences.save(new Preference(actor.userId(), address, byEmail, byGateway, muted, form.getVersion()),
+					form.getVersion());
 		}
 		catch (StaleEditException stale) {
 			form.setVersion(preferences.of(actor.userId()).version());

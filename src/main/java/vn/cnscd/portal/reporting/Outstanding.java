@@ -91,22 +91,4 @@ public class Outstanding {
 			.list();
 	}
 
-	/** Of the given villages, those whose report of the month has not been sent. */
-	public Set<Long> notSent(Set<Long> villageIds, YearMonth period) {
-		Set<Long> missing = new HashSet<>(villageIds);
-		missing.removeAll(villagesWithReportSent(period));
-		return missing;
-	}
-
-	/** Whether the village's report of the month counts as sent. */
-	public boolean sent(long villageId, YearMonth period) {
-		return jdbc.sql("""
-				SELECT count(*) FROM village_report WHERE village_id = :village AND period = :period AND status = ANY (:sent)""")
-			.param("village", villageId)
-			.param("period", period.atDay(1))
-			.param("sent", SENT)
-			.query(Long.class)
-			.single() > 0;
-	}
-
 }
