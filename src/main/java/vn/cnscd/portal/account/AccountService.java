@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,10 +54,14 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final SecureRandom random = new SecureRandom();
 
 	AccountService(AccountRepository accounts, UnitService units, SteeringAssignments steeringAssignments,
-			PasswordEncoder passwords, AuditLog audit, SignInProperties signIn, Clock clock) {
+			PasswordEncoder passwords, AuditLog audit, SignInProperties signIn, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.units = units;
 		this.steeringAssignments = steeringAssignments;
@@ -201,6 +206,7 @@ public class AccountService {
 		String temporary = temporaryPassword();
 		account.resetPassword(passwords.encode(temporary));
 		audit.record(actor.audit("PASSWORD_RESET", ENTITY, id, account.getHomeUnitId()));
+		events.publishEvent(new PasswordReset(id, actor.userId()));
 		return temporary;
 	}
 
@@ -225,6 +231,7 @@ public class AccountService {
 		account.changePassword(passwords.encode(newPassword));
 		audit.record(AuditEntry.of(id, account.getUsername(), "PASSWORD_CHANGED", ENTITY, id,
 				account.getHomeUnitId()));
+		events.publishEvent(new PasswordChanged(id));
 		return true;
 	}
 

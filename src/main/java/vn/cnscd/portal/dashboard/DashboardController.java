@@ -13,6 +13,7 @@ import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.notification.ReminderLog;
 import vn.cnscd.portal.reporting.Deadlines;
 
 /** The dashboards of a district and of a commune, for a month chosen in the address (?month=2026-10). */
@@ -25,10 +26,13 @@ class DashboardController {
 
 	private final DashboardText texts;
 
-	DashboardController(DashboardService dashboards, Deadlines deadlines, DashboardText texts) {
+	private final ReminderLog reminders;
+
+	DashboardController(DashboardService dashboards, Deadlines deadlines, DashboardText texts, ReminderLog reminders) {
 		this.dashboards = dashboards;
 		this.deadlines = deadlines;
 		this.texts = texts;
+		this.reminders = reminders;
 	}
 
 	/** The user's own dashboard: their district's, or their commune's for a commune chair. */
@@ -126,6 +130,11 @@ class DashboardController {
 		model.addAttribute("nextMonth", month.isBefore(deadlines.currentMonth()) ? month.plusMonths(1) : null);
 		model.addAttribute("weights", new int[] { Ranking.PROGRESS_WEIGHT, Ranking.COMPLETENESS_WEIGHT,
 				Ranking.TIMELINESS_WEIGHT });
+		// who was reminded of each village on the chase list, and whether this user may remind them again now
+		model.addAttribute("reminders",
+				reminders.forVillages(dashboard.chase().stream().map(v -> v.village().id()).toList(), month));
+		model.addAttribute("canRemind", reminders.canRemind(actor, area));
+		model.addAttribute("now", reminders.now());
 		return "dashboard/dashboard";
 	}
 

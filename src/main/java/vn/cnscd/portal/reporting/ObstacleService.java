@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ import vn.cnscd.portal.audit.AuditLog;
 /**
  * Obstacles raised in reports, one item per line of the report's obstacles field. Officers, steering
  * members and chairs of the area answer them, signed and dated; the reporter sees the answers and either
- * side marks the obstacle resolved.
+ * side marks the obstacle resolved. Raising, answering and resolving are published as events.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,11 +48,15 @@ public class ObstacleService {
 
 	private final Deadlines deadlines;
 
-	ObstacleService(JdbcClient jdbc, UnitService units, AuditLog audit, Deadlines deadlines) {
+	private final ApplicationEventPublisher events;
+
+	ObstacleService(JdbcClient jdbc, UnitService units, AuditLog audit, Deadlines deadlines,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.audit = audit;
 		this.deadlines = deadlines;
+		this.events = events;
 	}
 
 	public enum Source {
@@ -102,9 +107,9 @@ public class ObstacleService {
 			.update();
 		for (String line : lines) {
 			if (!existing.containsKey(line)) {
-				jdbc.sql("""
+				long id = jdbc.sql("""
 						INSERT INTO obstacle (unit_id, period, source, source_id, text, status, raised_by, raised_at)
-						VALUES (:unit, :period, :source, :sourceId, :text, 'OPEN', :by, :at)""")
+						VALUES (:unit, :period, :source, :sourceId, :text, 'OPEN', :by, :at) RETURNING id""")
 					.param("unit", unitId)
 					.param("period", period.atDay(1))
 					.param("source", source.name())
@@ -112,7 +117,9 @@ public class ObstacleService {
 					.param("text", line)
 					.param("by", actor.userId())
 					.param("at", Timestamp.from(deadlines.now()))
-					.update();
+					.query(Long.class)
+					.single();
+				events.publishEvent(new ObstacleRaised(id, unitId, period, line, actor.userId()));
 			}
 		}
 	}
@@ -201,6 +208,8 @@ public class ObstacleService {
 			.param("id", id)
 			.update();
 		audit.record(actor.audit("OBSTACLE_ANSWERED", ENTITY, id, obstacle.unitId()).withChange("answer", null, text.strip()));
+		events.publishEvent(new ObstacleAnswered(id, obstacle.unitId(), obstacle.period(), text.strip(), raisedBy(id),
+				actor.userId()));
 	}
 
 	@Transactional
@@ -215,6 +224,16 @@ public class ObstacleService {
 			.update();
 		audit.record(actor.audit("OBSTACLE_RESOLVED", ENTITY, id, obstacle.unitId())
 			.withChange("status", obstacle.status().name(), Status.RESOLVED.name()));
+		events.publishEvent(new ObstacleResolved(id, obstacle.unitId(), obstacle.period(), raisedBy(id), actor.userId()));
+	}
+
+	/** Who raised the obstacle; none for one raised before accounts signed what they raised. */
+	private Long raisedBy(long obstacleId) {
+		List<Long> raisedBy = jdbc.sql("SELECT raised_by FROM obstacle WHERE id = :id")
+			.param("id", obstacleId)
+			.query((rs, row) -> rs.getObject("raised_by", Long.class))
+			.list();
+		return raisedBy.get(0);
 	}
 
 	/** How many obstacles under a unit are not resolved yet. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,8 @@ import vn.cnscd.portal.audit.AuditLog.FieldChange;
 
 /**
  * Teams and their rosters. Everyone reads the teams of their area; only the chair of a commune changes the
- * teams of that commune and its villages. Every change is audited, field by field.
+ * teams of that commune and its villages. Every change is audited, field by field, and published as a
+ * {@link RosterChanged} event.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,8 +62,11 @@ public class TeamService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	TeamService(TeamRepository teams, MemberRepository members, UnitService units, JdbcClient jdbc, AuditLog audit,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.teams = teams;
 		this.members = members;
 		this.units = units;
@@ -234,6 +239,7 @@ public class TeamService {
 		}
 		Team team = teams.saveAndFlush(new Team(unitId, unit.level(), details));
 		audit.recordChanges(actor.audit("TEAM_CREATED", TEAM, team.getId(), unitId), changes(null, details));
+		events.publishEvent(new RosterChanged(team.getId(), unitId, RosterChanged.Change.TEAM_CREATED, null, actor.userId()));
 		return summary(team.getId());
 	}
 
@@ -253,6 +259,8 @@ public class TeamService {
 		team.dissolve(on);
 		teams.saveAndFlush(team);
 		audit.record(actor.audit("TEAM_DISSOLVED", TEAM, teamId, team.getUnitId()).withChange("dissolvedOn", null, on.toString()));
+		events.publishEvent(new RosterChanged(teamId, team.getUnitId(), RosterChanged.Change.TEAM_DISSOLVED, null,
+				actor.userId()));
 	}
 
 	@Transactional
@@ -272,6 +280,8 @@ public class TeamService {
 		}
 		Member member = members.saveAndFlush(new Member(teamId, details, formKey));
 		audit.recordChanges(actor.audit("MEMBER_ADDED", MEMBER, member.getId(), team.getUnitId()), changes(null, details));
+		events.publishEvent(new RosterChanged(teamId, team.getUnitId(), RosterChanged.Change.MEMBER_ADDED,
+				details.fullName(), actor.userId()));
 		return member(member.getId());
 	}
 
@@ -289,6 +299,8 @@ public class TeamService {
 		member.describe(details);
 		members.saveAndFlush(member);
 		audit.recordChanges(actor.audit("MEMBER_UPDATED", MEMBER, memberId, team.getUnitId()), changes(before, details));
+		events.publishEvent(new RosterChanged(team.getId(), team.getUnitId(), RosterChanged.Change.MEMBER_UPDATED,
+				details.fullName(), actor.userId()));
 		return member(memberId);
 	}
 
@@ -305,6 +317,8 @@ public class TeamService {
 		member.leave(leftOn);
 		members.saveAndFlush(member);
 		audit.record(actor.audit("MEMBER_REMOVED", MEMBER, memberId, team.getUnitId()).withChange("leftOn", null, leftOn.toString()));
+		events.publishEvent(new RosterChanged(team.getId(), team.getUnitId(), RosterChanged.Change.MEMBER_REMOVED,
+				member.details().fullName(), actor.userId()));
 	}
 
 	/** Every recorded change of a team and of its members, oldest first. District officers only. */

@@ -277,6 +277,20 @@ class AuthorizationMatrixTests {
 		get("/commendations/{id}/decide").in("D").out(""),
 		post("/commendations/{id}/decide").in("D").out(""),
 
+		// notifications are their recipient's alone: the fixture's notification and browser belong to an account
+		// of their own, so every role is refused them (EventNotificationTests: the recipient opens theirs)
+		get("/notifications").any("ADSCV"),
+		get("/notifications/{id}").in("").out(""),
+		post("/notifications/read").any("ADSCV"),
+		get("/account/notifications").any("ADSCV"),
+		post("/account/notifications").any("ADSCV"),
+		// Web Push is off where the deployment has no VAPID keys, as here (DeliveryChannelTests: with them)
+		post("/account/push-subscriptions").any(""),
+		post("/account/push-subscriptions/{id}/delete").in("").out(""),
+		// "Nhắc lại ngay" on the chase list: officers of the area and the commune's chair
+		post("/{levels:villages|communes|districts}/{id}/reminders").param("month", "{period}").in("DC").out("")
+			.at("/districts/", "D", ""),
+
 		// dashboards and summaries
 		// sends the others home
 		get("/dashboard").any("ADSCV"),
@@ -314,7 +328,8 @@ class AuthorizationMatrixTests {
 			Map.entry("teams", "team"), Map.entry("members", "member"), Map.entry("obstacles", "obstacle"),
 			Map.entry("requests", "request"), Map.entry("sessions", "session"),
 			Map.entry("commendations", "commendation"), Map.entry("steering", "steeringMember"),
-			Map.entry("accounts", "account"), Map.entry("indicators", "indicator"));
+			Map.entry("accounts", "account"), Map.entry("indicators", "indicator"),
+			Map.entry("notifications", "notification"), Map.entry("push-subscriptions", "pushSubscription"));
 
 	/** Path variables named for what they are, whatever segment precedes them. */
 	private static final Map<String, String> OBJECT_OF_VARIABLE = Map.of("period", "period", "year", "year", "member",
@@ -977,6 +992,14 @@ class AuthorizationMatrixTests {
 			site.put("account", id("""
 					INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id)
 					VALUES ('matrix-%d', 'x', 'Thử', 'VILLAGE_HEAD', %d) RETURNING id""".formatted(village, village)));
+			site.put("notification", id("""
+					INSERT INTO notification (recipient_id, kind, source_key, link, created_at)
+					VALUES (%d, 'PASSWORD_CHANGED', 'matrix', '/account/password', now()) RETURNING id"""
+				.formatted(site.get("account"))));
+			site.put("pushSubscription", id("""
+					INSERT INTO push_subscription (user_id, endpoint, p256dh, auth, created_at)
+					VALUES (%d, 'https://fcm.googleapis.com/fcm/send/matrix-%d', 'x', 'x', now()) RETURNING id"""
+				.formatted(site.get("account"), village)));
 			plan(team, (Integer) site.get("year"));
 		}
 

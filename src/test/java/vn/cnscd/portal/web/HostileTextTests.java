@@ -143,7 +143,13 @@ class HostileTextTests {
 			Map.entry("CommuneReportForm.formKey", "an id the page wrote"),
 			Map.entry("MemberForm.formKey", "an id the page wrote"),
 			Map.entry("TrainingSessionForm.formKey", "an id the page wrote"),
-			Map.entry("VillageReportForm.formKey", "an id the page wrote"));
+			Map.entry("VillageReportForm.formKey", "an id the page wrote"),
+			Map.entry("NotificationSettingsForm.language", "vi or en"),
+			Map.entry("NotificationSettingsForm.email",
+					"an address of letters, digits and . _ % + - @ only; echoed where e-mail is on (DeliveryChannelTests)"),
+			Map.entry("PushSubscriptionForm.endpoint", "an address of an allowed push service, never shown"),
+			Map.entry("PushSubscriptionForm.p256dh", "base64url, never shown"),
+			Map.entry("PushSubscriptionForm.auth", "base64url, never shown"));
 
 	/** The String request parameters of the controllers, and where each is filled in or why it needs not be. */
 	static final Map<String, String> REQUEST_PARAMETERS = Map.ofEntries(
@@ -168,7 +174,8 @@ class HostileTextTests {
 			Map.entry("DashboardController.districtTrends(month)", "parsed, or 404: as the dashboard's"),
 			Map.entry("DashboardController.communeTrends(month)", "parsed, or 404: as the dashboard's"),
 			Map.entry("DashboardController.districtText(month)", "parsed, or 404: as the dashboard's"),
-			Map.entry("DashboardController.communeText(month)", "parsed, or 404: as the dashboard's"));
+			Map.entry("DashboardController.communeText(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("ReminderController.remind(month)", "parsed, or 404: as the dashboard's"));
 
 	@Autowired
 	MockMvc mvc;
