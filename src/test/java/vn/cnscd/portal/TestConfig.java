@@ -1,9 +1,11 @@
 package vn.cnscd.portal;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,18 @@ public class TestConfig {
 	@Primary
 	MutableClock testClock() {
 		return new MutableClock();
+	}
+
+	/** The portal's password encoder, counted ({@link PasswordChecks}). */
+	@Bean
+	static BeanPostProcessor countPasswordChecks() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof PasswordEncoder encoder && !(bean instanceof PasswordChecks)
+						? new PasswordChecks(encoder) : bean;
+			}
+		};
 	}
 
 	/** Fails on purpose, to show what a user sees of a server error; found by component scanning. */
