@@ -46,14 +46,17 @@ public class VillageReportService {
 
 	private final ObstacleService obstacles;
 
+	private final ReportableMonths months;
+
 	VillageReportService(VillageReportRepository reports, UnitService units, JdbcClient jdbc, AuditLog audit,
-			Deadlines deadlines, ObstacleService obstacles) {
+			Deadlines deadlines, ObstacleService obstacles, ReportableMonths months) {
 		this.reports = reports;
 		this.units = units;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.deadlines = deadlines;
 		this.obstacles = obstacles;
+		this.months = months;
 	}
 
 	/** The village, if the actor may see it. */
@@ -125,11 +128,13 @@ public class VillageReportService {
 			if (!sameForm && (expectedVersion == null || expectedVersion != report.getVersion())) {
 				return SaveOutcome.STALE;
 			}
+			checkMonth(villageId, period, submit, report);
 			return write(actor, report, content, submit, formKey);
 		}
 		if (expectedVersion != null) {
 			return SaveOutcome.STALE;
 		}
+		checkMonth(villageId, period, submit, null);
 		try {
 			return write(actor, new VillageReport(villageId, period.atDay(1)), content, submit, formKey);
 		}
@@ -137,6 +142,12 @@ public class VillageReportService {
 			// another request created the same report a moment ago: that one counted
 			throw new ConcurrentReportException();
 		}
+	}
+
+	private void checkMonth(long villageId, YearMonth period, boolean submit, VillageReport existing) {
+		months.refusal(villageId, period, submit, existing).ifPresent(refusal -> {
+			throw new MonthNotReportableException(refusal);
+		});
 	}
 
 	private SaveOutcome write(Actor actor, VillageReport report, ReportContent content, boolean submit, String formKey) {
