@@ -27,10 +27,16 @@ final class AccountSessions {
 		request.getSession().setAttribute(GENERATION, generation);
 	}
 
-	/** Whether the request's session signed in before the account's sessions were last ended. */
+	/**
+	 * Whether the request's session signed in before the account's sessions were last ended. A request without a
+	 * session has none to end: a signed-in user always has one, since it is where the sign-in is kept.
+	 */
 	static boolean ended(HttpServletRequest request, Account account) {
 		HttpSession session = request.getSession(false);
-		Object generation = session == null ? null : session.getAttribute(GENERATION);
+		if (session == null) {
+			return false;
+		}
+		Object generation = session.getAttribute(GENERATION);
 		int signedIn = generation instanceof Integer number ? number : 0;
 		return signedIn < account.getSessionGeneration();
 	}

@@ -46,7 +46,8 @@ class SignInThrottle {
 
 	/**
 	 * Counts an attempt and lets it go ahead (empty), or refuses it without counting and says how long to wait.
-	 * The row stays locked until the caller's transaction ends, so the next attempt on the key sees this one.
+	 * The row stays locked until the caller's transaction ends, so the next attempt on the key sees this one. A
+	 * last attempt later than now means the clock was set back: the count starts again rather than wait for it.
 	 */
 	@Transactional
 	Optional<Duration> reserve(Kind kind, String key) {
@@ -56,9 +57,11 @@ class SignInThrottle {
 				INSERT INTO sign_in_throttle AS t (kind, key, attempts, last_attempt_at, next_allowed_at)
 				VALUES (:kind, :key, 1, :now, :now)
 				ON CONFLICT (kind, key) DO UPDATE
-				SET attempts = CASE WHEN t.last_attempt_at < :forgetBefore THEN 1 ELSE t.attempts + 1 END,
-				    last_attempt_at = :now
-				WHERE t.next_allowed_at <= :now
+				SET attempts = CASE WHEN t.last_attempt_at < :forgetBefore OR t.last_attempt_at > :now THEN 1
+				                    ELSE t.attempts + 1 END,
+				    last_attempt_at = :now,
+				    next_allowed_at = :now
+				WHERE t.next_allowed_at <= :now OR t.last_attempt_at > :now
 				RETURNING attempts""")
 			.param("kind", kind.name())
 			.param("key", cut)
