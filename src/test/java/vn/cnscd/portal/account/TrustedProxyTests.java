@@ -98,7 +98,7 @@ class TrustedProxyTests {
 		for (int i = 0; i < 5; i++) {
 			assertThat(wrongPassword(behindProxy, "203.0.113.7")).isEqualTo("/login?error");
 		}
-		assertThat(wrongPassword(behindProxy, "203.0.113.7")).isEqualTo("/login?throttled&wait=2");
+		assertThat(wrongPassword(behindProxy, "203.0.113.7")).startsWith("/login?throttled&wait=");
 		assertThat(wrongPassword(behindProxy, "203.0.113.8")).as("another client behind the proxy").isEqualTo("/login?error");
 	}
 
@@ -108,7 +108,7 @@ class TrustedProxyTests {
 			assertThat(wrongPassword(direct, "203.0.113." + (20 + i))).isEqualTo("/login?error");
 		}
 		assertThat(wrongPassword(direct, "203.0.113.30")).as("the same connection, whatever it claims")
-			.isEqualTo("/login?throttled&wait=2");
+			.startsWith("/login?throttled&wait=");
 	}
 
 }
