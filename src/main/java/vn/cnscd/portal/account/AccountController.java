@@ -82,6 +82,12 @@ class AccountController {
 			result.rejectValue("username", "account.username.taken");
 			return form(actor, form, model);
 		}
+		catch (UsernameCheckRefusedException refused) {
+			WaitText wait = WaitText.of(refused.getWait());
+			result.rejectValue("username", "account.username.throttled." + wait.unit(), new Object[] { wait.amount() },
+					null);
+			return form(actor, form, model);
+		}
 		redirect.addFlashAttribute("notice", "account.created");
 		redirect.addFlashAttribute("temporaryFor", form.getUsername().strip().toLowerCase(Locale.ROOT));
 		redirect.addFlashAttribute("temporaryPassword", temporary);

@@ -1,14 +1,20 @@
 package vn.cnscd.portal.reporting;
 
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+
+import vn.cnscd.portal.area.HiddenField;
 
 /** The commune team's own activities and the narrative; the villages' figures are computed, not typed. */
 class CommuneReportForm {
 
+	@Size(max = 20)
 	private String sessionsHeld;
 
+	@Size(max = 20)
 	private String residentsGuided;
 
+	@Size(max = 20)
 	private String householdsVisited;
 
 	@Size(max = 8000)
@@ -17,8 +23,12 @@ class CommuneReportForm {
 	@Size(max = 4000)
 	private String obstacles;
 
+	@HiddenField
 	private Long version;
 
+	@HiddenField
+	@Size(max = 40)
+	@Pattern(regexp = "[A-Za-z0-9-]*")
 	private String formKey;
 
 	public String getSessionsHeld() {

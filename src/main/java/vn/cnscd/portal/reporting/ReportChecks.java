@@ -69,8 +69,14 @@ final class ReportChecks {
 				blankToNull(form.getProposals()));
 	}
 
-	/** A whole number, not negative, or null when empty (an error when {@code required}). */
+	/**
+	 * A whole number, not negative, or null when empty (an error when {@code required}) or already refused (too
+	 * long for its field).
+	 */
 	static Integer number(String typed, String field, boolean required, Errors errors) {
+		if (errors.hasFieldErrors(field)) {
+			return null;
+		}
 		String text = typed == null ? "" : typed.strip();
 		if (text.isEmpty()) {
 			if (required) {

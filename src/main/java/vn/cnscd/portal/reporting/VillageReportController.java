@@ -97,6 +97,10 @@ class VillageReportController {
 		catch (ConcurrentReportException collision) {
 			outcome = reports.afterCollision(id, month, form.getFormKey());
 		}
+		catch (MonthNotReportableException refused) {
+			result.reject(refused.refusal().key(), refused.refusal().args(), null);
+			return form(village, month, existing.orElse(null), form, model);
+		}
 		switch (outcome) {
 			case SAVED -> redirect.addFlashAttribute("notice", "report.saved");
 			case SUBMITTED, ALREADY_DONE -> redirect.addFlashAttribute("notice", "report.submitted");

@@ -52,8 +52,11 @@ public class VillageReportService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ReportableMonths months;
+
 	VillageReportService(VillageReportRepository reports, UnitService units, JdbcClient jdbc, AuditLog audit,
-			Deadlines deadlines, ObstacleService obstacles, ReportFigures figures, ApplicationEventPublisher events) {
+			Deadlines deadlines, ObstacleService obstacles, ReportFigures figures, ApplicationEventPublisher events,
+			ReportableMonths months) {
 		this.reports = reports;
 		this.units = units;
 		this.jdbc = jdbc;
@@ -62,6 +65,7 @@ public class VillageReportService {
 		this.obstacles = obstacles;
 		this.figures = figures;
 		this.events = events;
+		this.months = months;
 	}
 
 	/** The village, if the actor may see it. */
@@ -121,11 +125,13 @@ public class VillageReportService {
 			if (!sameForm && (expectedVersion == null || expectedVersion != report.getVersion())) {
 				return SaveOutcome.STALE;
 			}
+			checkMonth(villageId, period, submit, report);
 			return write(actor, report, content, submit, formKey);
 		}
 		if (expectedVersion != null) {
 			return SaveOutcome.STALE;
 		}
+		checkMonth(villageId, period, submit, null);
 		try {
 			return write(actor, new VillageReport(villageId, period.atDay(1)), content, submit, formKey);
 		}
@@ -133,6 +139,12 @@ public class VillageReportService {
 			// another request created the same report a moment ago: that one counted
 			throw new ConcurrentReportException();
 		}
+	}
+
+	private void checkMonth(long villageId, YearMonth period, boolean submit, VillageReport existing) {
+		months.refusal(villageId, period, submit, existing).ifPresent(refusal -> {
+			throw new MonthNotReportableException(refusal);
+		});
 	}
 
 	private SaveOutcome write(Actor actor, VillageReport report, ReportContent content, boolean submit, String formKey) {

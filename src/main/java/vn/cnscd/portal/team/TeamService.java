@@ -102,6 +102,17 @@ public class TeamService {
 		return found.stream().map(team -> rosterOf(team, byTeam.getOrDefault(team.id(), List.of()))).toList();
 	}
 
+	/**
+	 * The unit's first team, active or dissolved: the one whose establishment decision is the oldest, or one whose
+	 * decision has no date (established, but since when nobody entered); empty when the unit never had a team.
+	 */
+	public Optional<TeamSummary> firstTeam(long unitId) {
+		return jdbc.sql("SELECT " + TEAM_COLUMNS + " FROM team t WHERE t.unit_id = :unit ORDER BY t.decision_date NULLS FIRST, t.id LIMIT 1")
+			.param("unit", unitId)
+			.query(TeamService::team)
+			.optional();
+	}
+
 	/** The teams of one unit, active first. */
 	public List<TeamRoster> rostersOf(Actor actor, long unitId) {
 		UnitSummary unit = units.view(actor, unitId);
