@@ -21,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import vn.cnscd.portal.area.Role;
 
@@ -47,6 +48,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
+		HttpSessionRequestCache requestCache = requestCache();
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health",
 					"/actuator/health/**")
@@ -58,8 +60,9 @@ class SecurityConfig {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler(successHandler(accounts))
+				.successHandler(successHandler(accounts, requestCache))
 				.failureHandler(failureHandler(accounts)))
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -68,8 +71,19 @@ class SecurityConfig {
 		return http.build();
 	}
 
-	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AccountService accounts) {
-		return new SavedRequestAwareAuthenticationSuccessHandler() {
+	/**
+	 * After sign-in the user lands on the address they asked for as they wrote it: without the marker parameter
+	 * ("/?continue") that Spring Security adds by default so that only that one request looks the saved request up.
+	 */
+	private static HttpSessionRequestCache requestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
+	}
+
+	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AccountService accounts,
+			HttpSessionRequestCache requestCache) {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
@@ -77,6 +91,8 @@ class SecurityConfig {
 				super.onAuthenticationSuccess(request, response, authentication);
 			}
 		};
+		handler.setRequestCache(requestCache);
+		return handler;
 	}
 
 	/** Counts failed sign-ins against the account and says why the sign-in failed, without saying more. */

@@ -74,7 +74,9 @@ class TeamController {
 	String village(Actor actor, @PathVariable long id, Model model) {
 		UnitSummary village = requireLevel(actor, id, UnitLevel.VILLAGE);
 		model.addAttribute("unit", village);
-		model.addAttribute("rosters", teams.rostersOf(actor, id));
+		List<TeamRoster> rosters = teams.rostersOf(actor, id);
+		model.addAttribute("rosters", rosters);
+		model.addAttribute("activeTeams", rosters.stream().filter(roster -> roster.team().active()).toList());
 		model.addAttribute("canManage", teams.canManage(actor, village));
 		return "team/village-teams";
 	}
