@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.indicator.IndicatorKind;
 import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 
@@ -159,6 +160,16 @@ class VillageReportController {
 
 	/** An indicator on the form, with its value of the month before for a STOCK. */
 	record IndicatorRow(IndicatorSummary indicator, VillageReportService.PreviousValue previous, UnitSummary village) {
+
+		/** This month's value less the one sent before; none without an earlier value. */
+		public Integer change(Integer value) {
+			return value == null || previous == null ? null : value - previous.value();
+		}
+
+		/** A level that went down: households leave a Zalo group now and then, but seldom many at once. */
+		public boolean fallen(Integer change) {
+			return change != null && change < 0 && indicator.kind() == IndicatorKind.STOCK;
+		}
 
 		public Integer denominatorValue() {
 			if (indicator.denominator() == null) {

@@ -1,5 +1,6 @@
 package vn.cnscd.portal.training;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -156,7 +157,9 @@ class DemoTraining implements ApplicationRunner {
 		return month == today.getMonthValue() ? PlanItemStatus.IN_PROGRESS : PlanItemStatus.PLANNED;
 	}
 
+	/** Proposed and decided now, by the portal's clock: demo data never tells of a later time. */
 	private void commendations(int year) {
+		Timestamp now = Timestamp.from(clock.instant());
 		List<Long> communeTeams = jdbc.sql("""
 				SELECT t.id FROM team t JOIN unit u ON u.id = t.unit_id
 				WHERE t.level = 'COMMUNE' AND t.status = 'ACTIVE' AND u.code IN ('11074', '11083') ORDER BY u.code""")
@@ -166,28 +169,32 @@ class DemoTraining implements ApplicationRunner {
 			return;
 		}
 		jdbc.sql("""
-				INSERT INTO commendation (team_id, reason, period, proposed_by_name)
+				INSERT INTO commendation (team_id, reason, period, proposed_by_name, proposed_at)
 				VALUES (:team, 'Hoàn thành xuất sắc nhiệm vụ hướng dẫn người dân sử dụng dịch vụ công trực tuyến.',
-				        :period, 'Phạm Văn Đức')""")
+				        :period, 'Phạm Văn Đức', :now)""")
 			.param("team", communeTeams.get(0))
 			.param("period", "Năm " + year)
+			.param("now", now)
 			.update();
 		jdbc.sql("""
 				INSERT INTO commendation (team_id, member_id, reason, period, proposed_by_name, status, decision_note,
-				                          decided_by_name, decided_at, version)
+				                          decided_by_name, decided_at, version, proposed_at)
 				SELECT m.team_id, m.id, 'Hướng dẫn hơn 200 hộ dân cài đặt ứng dụng định danh điện tử.', :period,
-				       'Phạm Văn Đức', 'APPROVED', 'Tặng Giấy khen của Chủ tịch UBND huyện.', 'Nguyễn Thị Hương', now(), 1
+				       'Phạm Văn Đức', 'APPROVED', 'Tặng Giấy khen của Chủ tịch UBND huyện.', 'Nguyễn Thị Hương', :now, 1,
+				       :now
 				FROM team_member m WHERE m.team_id = :team AND m.left_on IS NULL ORDER BY m.id LIMIT 1""")
 			.param("team", communeTeams.get(0))
 			.param("period", "Quý II/" + year)
+			.param("now", now)
 			.update();
 		jdbc.sql("""
 				INSERT INTO commendation (team_id, reason, period, proposed_by_name, status, decision_note, decided_by_name,
-				                          decided_at, version)
+				                          decided_at, version, proposed_at)
 				VALUES (:team, 'Duy trì sinh hoạt tổ đều đặn hằng tháng.', :period, 'Nguyễn Thị Hương', 'REJECTED',
-				        'Chưa có kết quả cụ thể; đề xuất lại vào cuối năm.', 'Nguyễn Thị Hương', now(), 1)""")
+				        'Chưa có kết quả cụ thể; đề xuất lại vào cuối năm.', 'Nguyễn Thị Hương', :now, 1, :now)""")
 			.param("team", communeTeams.get(1))
 			.param("period", "Quý I/" + year)
+			.param("now", now)
 			.update();
 	}
 

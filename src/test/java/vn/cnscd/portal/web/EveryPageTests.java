@@ -85,10 +85,17 @@ class EveryPageTests {
 				continue;
 			}
 			pages++;
-			MockHttpServletResponse response = mvc
-				.perform(MockMvcRequestBuilders.get(URI.create(url)).with(user(users.loadUserByUsername(username))))
-				.andReturn()
-				.getResponse();
+			MockHttpServletResponse response;
+			try {
+				response = mvc
+					.perform(MockMvcRequestBuilders.get(URI.create(url)).with(user(users.loadUserByUsername(username))))
+					.andReturn()
+					.getResponse();
+			}
+			catch (Exception failure) {
+				problems.add(username + " " + url + ": " + failure.getMessage());
+				continue;
+			}
 			int status = response.getStatus();
 			if (status >= 300 && status < 400) {
 				String location = response.getRedirectedUrl();
