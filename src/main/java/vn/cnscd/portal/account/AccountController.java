@@ -13,9 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Paging;
+import vn.cnscd.portal.area.SearchText;
 import vn.cnscd.portal.area.UnitSummary;
 
 /**
@@ -31,9 +34,23 @@ class AccountController {
 		this.accounts = accounts;
 	}
 
+	/** Enough to scan on a phone; a province's hundreds of accounts are found by the search. */
+	static final int PAGE_SIZE = 50;
+
+	private static final int MAX_QUERY = 100;
+
 	@GetMapping("/accounts")
-	String list(Actor actor, Model model) {
-		model.addAttribute("accounts", accounts.list(actor));
+	String list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
+			Model model) {
+		String query = q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+		List<String> words = SearchText.words(query);
+		List<AccountView> found = accounts.list(actor)
+			.stream()
+			.filter(account -> words.stream().allMatch(SearchText.fold(account.username() + " " + account.fullName()
+					+ " " + account.homeUnit().kind().vietnameseWord() + " " + account.homeUnit().name())::contains))
+			.toList();
+		model.addAttribute("accounts", Paging.of(found, page, PAGE_SIZE));
+		model.addAttribute("q", query);
 		model.addAttribute("canCreate", !accounts.creatableRoles(actor).isEmpty());
 		return "account/accounts";
 	}

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Paging;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.indicator.IndicatorKind;
 import vn.cnscd.portal.indicator.IndicatorService;
@@ -32,6 +33,9 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
  */
 @Controller
 class VillageReportController {
+
+	/** A year of monthly reports per page, newest first. */
+	static final int REPORTS_PAGE_SIZE = 12;
 
 	private final VillageReportService reports;
 
@@ -46,10 +50,10 @@ class VillageReportController {
 	}
 
 	@GetMapping("/villages/{id}/reports")
-	String list(Actor actor, @PathVariable long id, Model model) {
+	String list(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
 		UnitSummary village = reports.village(actor, id);
 		model.addAttribute("village", village);
-		model.addAttribute("reports", reports.history(actor, id));
+		model.addAttribute("reports", Paging.of(reports.history(actor, id), page, REPORTS_PAGE_SIZE));
 		model.addAttribute("current", deadlines.reportingMonth());
 		model.addAttribute("canWrite", reports.canWrite(actor, village));
 		return "reporting/village-reports";

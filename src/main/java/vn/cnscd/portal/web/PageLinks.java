@@ -16,15 +16,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class PageLinks {
 
 	public String to(int page) {
+		return to("page", page);
+	}
+
+	/** The same for a second list of the page, paged by a parameter of its own. */
+	public String to(String parameter, int page) {
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
 			.getRequest();
 		UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI())
 			.query(request.getQueryString());
 		if (page > 1) {
-			link.replaceQueryParam("page", page);
+			link.replaceQueryParam(parameter, page);
 		}
 		else {
-			link.replaceQueryParam("page");
+			link.replaceQueryParam(parameter);
 		}
 		return link.build(true).toUriString();
 	}

@@ -154,6 +154,8 @@ class HostileTextTests {
 			Map.entry("UnitController.search(q)", "filled: the search boxes"),
 			Map.entry("TeamController.search(q)", "filled: the search boxes"),
 			Map.entry("TrainingController.session(q)", "filled: the search boxes"),
+			Map.entry("ObstacleController.list(q)", "filled: the search boxes"),
+			Map.entry("AccountController.list(q)", "filled: the search boxes"),
 			Map.entry("VillageReportController.save(action)", "draft or submit, never shown"),
 			Map.entry("CommuneReportController.save(action)", "draft or submit, never shown"),
 			Map.entry("PlanController.plan(refused)", "a flag the upload limit sets, never shown"),
@@ -861,7 +863,8 @@ class HostileTextTests {
 
 		// what was searched for is shown back in the search box, as typed
 		String query = SCRIPT + IMG;
-		for (String search : List.of("/units/search", "/teams/search", "/training/sessions/" + session)) {
+		for (String search : List.of("/units/search", "/teams/search", "/training/sessions/" + session, "/obstacles",
+				"/accounts")) {
 			MvcResult result = mvc.perform(MockMvcRequestBuilders.get(search).param("q", query).with(as("district")))
 				.andReturn();
 			if (check("district", search + "?q=", result).select("input[name=q]").stream()
