@@ -2,12 +2,14 @@ package vn.cnscd.portal.account;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Paging;
 import vn.cnscd.portal.area.SearchText;
+import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 
 /**
@@ -30,8 +34,11 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	AccountController(AccountService accounts) {
+	private final UnitService units;
+
+	AccountController(AccountService accounts, UnitService units) {
 		this.accounts = accounts;
+		this.units = units;
 	}
 
 	/** Enough to scan on a phone; a province's hundreds of accounts are found by the search. */
@@ -66,7 +73,12 @@ class AccountController {
 
 	@PostMapping("/accounts/new")
 	String create(Actor actor, @Valid @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, @RequestParam(required = false) String narrow) {
+		if (narrow != null) {
+			// "find" or "show its villages": the same form again, with what was typed and no complaint yet
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
+			return form(actor, form, model);
+		}
 		Optional<String> phone = Optional.empty();
 		if (form.getPhone() != null && !form.getPhone().isBlank()) {
 			phone = PhoneNumber.normalize(form.getPhone());
@@ -141,7 +153,15 @@ class AccountController {
 	private String form(Actor actor, AccountForm form, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("roles", accounts.creatableRoles(actor));
-		model.addAttribute("homeUnits", accounts.homeUnitChoices(actor));
+		List<UnitSummary> choosable = accounts.homeUnitChoices(actor);
+		Map<Long, UnitSummary> parents = units.getAll(choosable.stream()
+			.filter(unit -> unit.level() == UnitLevel.VILLAGE)
+			.map(UnitSummary::parentId)
+			.distinct()
+			.toList());
+		String search = form.getUnitSearch() == null || form.getUnitSearch().length() > MAX_QUERY ? null
+				: form.getUnitSearch();
+		model.addAttribute("choices", UnitChoices.of(choosable, parents, form.getCommuneId(), search));
 		return "account/account-form";
 	}
 

@@ -103,7 +103,7 @@ class HostileTextTests {
 	 * these, the request parameters that are free text are filled too: the reasons a report is given back or
 	 * unlocked with, the answers to obstacles, the names in a roster file, a plan file's name and the search boxes.
 	 */
-	static final Set<String> COVERED = Set.of("AccountForm.fullName", "UnitForm.name", "IndicatorForm.nameVi",
+	static final Set<String> COVERED = Set.of("AccountForm.fullName", "AccountForm.unitSearch", "UnitForm.name", "IndicatorForm.nameVi",
 			"IndicatorForm.nameEn", "IndicatorForm.descriptionVi", "IndicatorForm.descriptionEn", "IndicatorForm.unitVi",
 			"IndicatorForm.unitEn", "IndicatorForm.source", "AdhocAnswerForm.answers", "AdhocRequestForm.title",
 			"AdhocRequestForm.questions", "CommuneReportForm.narrative", "CommuneReportForm.obstacles",
@@ -157,6 +157,7 @@ class HostileTextTests {
 			Map.entry("ObstacleController.list(q)", "filled: the search boxes"),
 			Map.entry("AccountController.list(q)", "filled: the search boxes"),
 			Map.entry("VillageReportController.save(action)", "draft or submit, never shown"),
+			Map.entry("AccountController.create(narrow)", "which button narrowed the units, never shown"),
 			Map.entry("CommuneReportController.save(action)", "draft or submit, never shown"),
 			Map.entry("PlanController.plan(refused)", "a flag the upload limit sets, never shown"),
 			Map.entry("RosterImportController.page(refused)", "a flag the upload limit sets, never shown"),
@@ -522,6 +523,12 @@ class HostileTextTests {
 			.param("phone", IMG)
 			.param("role", "DISTRICT_OFFICER")
 			.param("homeUnitId", String.valueOf(district.id())), "AccountForm.username", SCRIPT);
+		// what was typed to find a home unit comes back in its box, as text, with the rest of the form
+		refused("district", "/accounts/new", post("/accounts/new").param("username", "binh")
+			.param("fullName", "Nguyễn Văn Bình")
+			.param("role", "VILLAGE_HEAD")
+			.param("unitSearch", SCRIPT)
+			.param("narrow", "search"), "AccountForm.unitSearch", SCRIPT);
 		refused("admin", "/accounts/new", post("/accounts/new").param("username", "binh")
 			.param("fullName", "Nguyễn Văn Bình")
 			.param("phone", IMG)
