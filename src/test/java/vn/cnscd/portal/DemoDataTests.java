@@ -76,7 +76,8 @@ class DemoDataTests {
 			}
 			Object latest = jdbc.sql("SELECT max(" + column.get("column_name") + ") FROM " + column.get("table_name"))
 				.query()
-				.singleValue();
+				.singleColumn()
+				.get(0);
 			if (latest instanceof Timestamp time && time.toInstant().isAfter(now)) {
 				ahead.add(name + " " + time.toInstant());
 			}

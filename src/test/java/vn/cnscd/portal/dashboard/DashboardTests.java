@@ -173,7 +173,10 @@ class DashboardTests {
 		Element late = page.selectFirst("table.chase tr[data-village=" + fixture.aVillages.get(1).id() + "]");
 		assertThat(late.text()).contains("Trần Thị Bình");
 		assertThat(late.selectFirst("a[href^=tel:]").attr("href")).isEqualTo("tel:0912000002");
-		assertThat(late.select("a[href=/villages/" + fixture.aVillages.get(1).id() + "/reports/2030-02]")).hasSize(1);
+		// the village's name leads to its report, as its state does
+		assertThat(late.select("a[href=/villages/" + fixture.aVillages.get(1).id() + "/reports/2030-02]").eachText())
+			.containsExactly(fixture.aVillages.get(1).kind().vietnameseWord() + " " + fixture.aVillages.get(1).name() + " ("
+					+ fixture.aVillages.get(1).code() + ")", "Gửi muộn");
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class PagingTests {
 		String list = "/obstacles?status=OPEN&unit=" + commune.id();
 		Document first = page(list, "district");
 		assertThat(first.select("table tbody tr")).hasSize(50);
-		assertThat(first.select(".pagination-count").text()).startsWith("1–50 trong " + String.format("%,d", open).replace(',', '.'));
+		assertThat(first.select(".pagination-count").text()).startsWith("1–50 trong " + String.format(java.util.Locale.ROOT, "%,d", open).replace(',', '.'));
 		Element next = first.selectFirst(".pagination a[rel=next]");
 		assertThat(next.attr("href")).contains("status=OPEN", "unit=" + commune.id(), "page=2");
 
