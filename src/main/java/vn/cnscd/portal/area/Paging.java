@@ -30,8 +30,8 @@ public final class Paging {
 	}
 
 	/**
-	 * A page of rows a query read with {@code LIMIT size OFFSET offset} of the request, out of {@code total}; an
-	 * address past the last page is answered by the caller with {@link #last(long, int)}.
+	 * A page of rows a query read with the request's {@code LIMIT} and {@code OFFSET}, out of {@code total}: the
+	 * request comes from {@link #within(int, int, long)}, so that an address past the last page shows the last.
 	 */
 	public static <T> Page<T> of(List<T> rows, Pageable request, long total) {
 		return new PageImpl<>(rows, request, total);

@@ -729,8 +729,9 @@ class HostileTextTests {
 		check("district", district.url() + "/dashboard/trends" + month, nameVi, "IndicatorForm.unitVi");
 		check("district", district.url() + "/dashboard/trends" + month + "&lang=en", "IndicatorForm.nameEn",
 				"IndicatorForm.unitEn");
-		check("district", district.url() + "/dashboard/text" + month, units, villageName, headName);
-		check("district", commune.url() + "/dashboard/text" + month, units, villageName, headName);
+		// the text for a group names villages, not their heads (issue #12)
+		check("district", district.url() + "/dashboard/text" + month, units, villageName);
+		check("district", commune.url() + "/dashboard/text" + month, units, villageName);
 		check("district", "/accounts", "AccountForm.fullName", units, villageName);
 		check("district", district.url(), units);
 		check("district", commune.url(), units, villageName);

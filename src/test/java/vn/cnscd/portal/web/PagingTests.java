@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.IntegrationTest;
@@ -42,7 +43,11 @@ class PagingTests {
 	JdbcClient jdbc;
 
 	Document page(String url, String username) throws Exception {
-		return Jsoup.parse(mvc.perform(get(url).with(user(users.loadUserByUsername(username))))
+		return page(get(url), username);
+	}
+
+	Document page(MockHttpServletRequestBuilder request, String username) throws Exception {
+		return Jsoup.parse(mvc.perform(request.with(user(users.loadUserByUsername(username))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -81,7 +86,7 @@ class PagingTests {
 		assertThat(page(list + "&page=" + (pages + 10), "district").select("table tbody tr"))
 			.hasSize((int) (open - (pages - 1) * 50));
 
-		Document found = page("/obstacles?q=kho+khan+so+1999+o+cuoi", "commune");
+		Document found = page(get("/obstacles").param("q", "kho khan so 1999 o cuoi"), "commune");
 		assertThat(found.select("table tbody tr")).singleElement()
 			.satisfies(row -> assertThat(row.text()).contains("Khó khăn số 1999 ở cuối thôn"));
 		assertThat(found.select("input[name=q]").val()).isEqualTo("kho khan so 1999 o cuoi");
