@@ -195,16 +195,34 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 
 	/**
 	 * Follows an item of the site's menu, as a user does: on a phone the menu first opens behind its button. On a
-	 * wider screen the menu is shown open without the button; WebDriver still counts what a closed details holds
-	 * as hidden, so the link is clicked without asking.
+	 * wider screen CSS shows the menu open, as a bar without the button, but WebDriver counts what a closed
+	 * details holds as hidden and will not click it: the link the reader sees there is clicked by the page itself.
 	 */
 	public void menu(String item) {
 		WebElement menu = driver.findElement(By.cssSelector("details.nav-menu"));
 		WebElement button = menu.findElement(By.cssSelector("summary"));
-		if (button.isDisplayed() && menu.getAttribute("open") == null) {
-			button.click();
+		WebElement link = driver.findElement(By.xpath("//nav//a[normalize-space()='" + item + "']"));
+		if (button.isDisplayed()) {
+			if (menu.getAttribute("open") == null) {
+				button.click();
+			}
+			link.click();
 		}
-		click(By.xpath("//nav//a[normalize-space()='" + item + "']"));
+		else {
+			assertShown(link);
+			driver.executeScript("arguments[0].click();", link);
+		}
+	}
+
+	/** The element takes room on the screen: laid out, with a size, not hidden by CSS. */
+	private void assertShown(WebElement element) {
+		Boolean shown = (Boolean) driver.executeScript("""
+				const box = arguments[0].getBoundingClientRect();
+				return box.width > 0 && box.height > 0 && getComputedStyle(arguments[0]).visibility === 'visible';""",
+				element);
+		if (!Boolean.TRUE.equals(shown)) {
+			throw new AssertionError("The menu does not show " + element.getText());
+		}
 	}
 
 	public void type(By field, String text) {
