@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import vn.cnscd.portal.area.Role;
 
@@ -48,6 +49,7 @@ class SecurityConfig {
 			PasswordEncoder passwords, SignInThrottle throttle) throws Exception {
 		// its own manager, with no parent to fall back on: a refused or failed sign-in is never checked again elsewhere
 		http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(users, passwords, throttle)));
+		HttpSessionRequestCache requestCache = requestCache();
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health",
 					"/actuator/health/**")
@@ -59,8 +61,9 @@ class SecurityConfig {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler(successHandler(accounts))
+				.successHandler(successHandler(accounts, requestCache))
 				.failureHandler(SecurityConfig::signInFailed))
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(RelativeRedirects.signInPage("/login")))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -70,8 +73,19 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * After sign-in the user lands on the address they asked for as they wrote it: without the marker parameter
+	 * ("/?continue") that Spring Security adds by default so that only that one request looks the saved request up.
+	 */
+	private static HttpSessionRequestCache requestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
+	}
+
 	/** Marks the new session with its account's session generation ({@link AccountSessions}). */
-	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AccountService accounts) {
+	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AccountService accounts,
+			HttpSessionRequestCache requestCache) {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -83,6 +97,7 @@ class SecurityConfig {
 			}
 		};
 		handler.setRedirectStrategy(new RelativeRedirects());
+		handler.setRequestCache(requestCache);
 		return handler;
 	}
 

@@ -85,7 +85,8 @@ class DashboardController {
 		YearMonth month = month(text);
 		model.addAttribute("area", area);
 		model.addAttribute("month", month);
-		model.addAttribute("trends", dashboards.trends(actor, area, month, TREND_MONTHS));
+		model.addAttribute("trends", Trend.fromFirstValue(dashboards.trends(actor, area, month, TREND_MONTHS)));
+		model.addAttribute("coverage", dashboards.coverage(actor, area));
 		model.addAttribute("chartWidth", Trend.WIDTH);
 		model.addAttribute("chartHeight", Trend.HEIGHT);
 		// a line of month labels under the bars
@@ -114,8 +115,10 @@ class DashboardController {
 
 	private String text(Actor actor, UnitSummary area, String text, Locale locale, Model model) {
 		Dashboard dashboard = dashboards.dashboard(actor, area, month(text));
+		Coverage coverage = dashboards.coverage(actor, area);
 		model.addAttribute("dashboard", dashboard);
-		model.addAttribute("summary", texts.of(dashboard, locale));
+		model.addAttribute("coverage", coverage);
+		model.addAttribute("summary", texts.of(dashboard, coverage, locale));
 		return "dashboard/text";
 	}
 
@@ -123,6 +126,7 @@ class DashboardController {
 		YearMonth month = month(text);
 		Dashboard dashboard = dashboards.dashboard(actor, area, month);
 		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("coverage", dashboards.coverage(actor, area));
 		// a commune's page leads up to its district's only for those who may read that one
 		model.addAttribute("districtLink", dashboard.communeView() && dashboards.mayRead(actor, dashboard.district()));
 		model.addAttribute("quarter", Quarter.of(month));

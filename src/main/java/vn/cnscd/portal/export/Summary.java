@@ -40,6 +40,16 @@ record Summary(UnitSummary area, Quarter quarter, LocalDate date, Map<YearMonth,
 	record Note(UnitSummary unit, UnitSummary commune, YearMonth month, String text, String status) {
 	}
 
+	/** Whether the month's village reports were due by the summary's date: a month not yet due has no rates yet. */
+	boolean due(YearMonth month) {
+		return date.isAfter(months.get(month).due());
+	}
+
+	/** A quarter whose last month is not yet due is still under way: its figures are as of the summary's date. */
+	boolean underWay() {
+		return !due(quarter.last());
+	}
+
 	/** The communes, in the order of their codes. */
 	List<CommuneFigures> communes() {
 		return byCode(end.ranking());

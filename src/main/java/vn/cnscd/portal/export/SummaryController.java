@@ -17,6 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.SearchText;
 import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.dashboard.Coverage;
 import vn.cnscd.portal.dashboard.DashboardService;
 import vn.cnscd.portal.dashboard.Quarter;
 
@@ -66,12 +68,14 @@ class SummaryController {
 		if (level == UnitLevel.PROVINCE && format.equals("pdf")) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		Summary summary = source.load(actor, dashboards.area(actor, id, level), quarter(quarter));
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(summary, format));
+		UnitSummary area = dashboards.area(actor, id, level);
+		Summary summary = source.load(actor, area, quarter(quarter));
+		Coverage coverage = dashboards.coverage(actor, area);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(summary, coverage, format));
 		switch (format) {
 			case "xlsx" -> {
 				response.setContentType(XLSX);
-				xlsx.write(summary, response.getOutputStream());
+				xlsx.write(summary, coverage, response.getOutputStream());
 			}
 			case "csv" -> {
 				response.setContentType("text/csv;charset=UTF-8");
@@ -79,7 +83,7 @@ class SummaryController {
 			}
 			default -> {
 				response.setContentType("application/pdf");
-				pdf.write(summary, response.getOutputStream());
+				pdf.write(summary, coverage, response.getOutputStream());
 			}
 		}
 	}
@@ -91,10 +95,13 @@ class SummaryController {
 		return dashboards.quarter(text).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	/** "bao-cao-quy-i-2030-huyen-tu-ky.xlsx": ASCII, without diacritics, which every mail client keeps. */
-	private String attachment(Summary summary, String extension) {
+	/**
+	 * "bao-cao-quy-i-nam-2030-huyen-tu-ky.xlsx": ASCII, without diacritics, which every mail client keeps; a
+	 * steering member's names the communes in their charge, not the district.
+	 */
+	private String attachment(Summary summary, Coverage coverage, String extension) {
 		String title = labels.text("export.fileName", summary.quarter().roman(),
-				String.valueOf(summary.quarter().year()), labels.unitName(summary.area()));
+				String.valueOf(summary.quarter().year()), labels.text(coverage.name()));
 		String name = SearchText.fold(title).replace(' ', '-') + "." + extension;
 		return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
 	}

@@ -21,6 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import vn.cnscd.portal.dashboard.CommuneFigures;
+import vn.cnscd.portal.dashboard.Coverage;
 import vn.cnscd.portal.dashboard.Dashboard;
 import vn.cnscd.portal.dashboard.Progress;
 
@@ -53,11 +54,11 @@ class SummaryPdf {
 		}
 	}
 
-	void write(Summary summary, OutputStream out) {
+	void write(Summary summary, Coverage coverage, OutputStream out) {
 		Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
 		PdfWriter.getInstance(document, out);
 		document.open();
-		new Writer(document, summary).write();
+		new Writer(document, summary, coverage).write();
 		document.close();
 	}
 
@@ -66,6 +67,8 @@ class SummaryPdf {
 		private final Document document;
 
 		private final Summary summary;
+
+		private final Coverage coverage;
 
 		private final Font text = new Font(regular, 9);
 
@@ -77,9 +80,10 @@ class SummaryPdf {
 
 		private final NumberFormat percents = NumberFormat.getPercentInstance(SummaryLabels.VIETNAMESE);
 
-		Writer(Document document, Summary summary) {
+		Writer(Document document, Summary summary, Coverage coverage) {
 			this.document = document;
 			this.summary = summary;
+			this.coverage = coverage;
 			percents.setMaximumFractionDigits(1);
 		}
 
@@ -96,9 +100,14 @@ class SummaryPdf {
 			title.setAlignment(Element.ALIGN_CENTER);
 			title.setSpacingBefore(12);
 			document.add(title);
-			Paragraph area = new Paragraph(labels.unitName(summary.area()), strong);
+			Paragraph area = new Paragraph(labels.text(coverage.line()), strong);
 			area.setAlignment(Element.ALIGN_CENTER);
 			document.add(area);
+			if (summary.underWay()) {
+				Paragraph asOf = new Paragraph(labels.text("export.asOf", labels.date(summary.date())), text);
+				asOf.setAlignment(Element.ALIGN_CENTER);
+				document.add(asOf);
+			}
 			teams();
 			reports();
 			targets();
@@ -141,8 +150,11 @@ class SummaryPdf {
 		}
 
 		private void reportRow(PdfPTable table, Font font, String n, String name, YearMonth month, CommuneFigures line) {
+			boolean due = summary.due(month);
+			String notDue = labels.text("export.notDue");
 			cells(table, font, n, name, monthText(month), number(line.villagesWithTeam()), number(line.sent()),
-					share(line.sent(), line.villagesWithTeam()), number(line.onTime()), share(line.onTime(), line.sent()));
+					due ? share(line.sent(), line.villagesWithTeam()) : notDue, number(line.onTime()),
+					due ? share(line.onTime(), line.sent()) : notDue);
 		}
 
 		private void targets() {

@@ -16,6 +16,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import vn.cnscd.portal.dashboard.CommuneFigures;
+import vn.cnscd.portal.dashboard.Coverage;
 import vn.cnscd.portal.dashboard.Dashboard;
 import vn.cnscd.portal.dashboard.Progress;
 import vn.cnscd.portal.team.CellText;
@@ -38,10 +39,10 @@ class SummaryXlsx {
 		this.labels = labels;
 	}
 
-	void write(Summary summary, OutputStream out) throws IOException {
+	void write(Summary summary, Coverage coverage, OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
 			try {
-				new Writer(workbook, summary).write();
+				new Writer(workbook, summary, coverage).write();
 				workbook.write(out);
 			}
 			finally {
@@ -56,6 +57,8 @@ class SummaryXlsx {
 
 		private final Summary summary;
 
+		private final Coverage coverage;
+
 		private final CellStyle bold;
 
 		private final CellStyle centred;
@@ -68,8 +71,9 @@ class SummaryXlsx {
 
 		private int next;
 
-		Writer(SXSSFWorkbook workbook, Summary summary) {
+		Writer(SXSSFWorkbook workbook, Summary summary, Coverage coverage) {
 			this.summary = summary;
+			this.coverage = coverage;
 			this.sheet = workbook.createSheet(labels.text("export.sheet"));
 			Font boldFont = workbook.createFont();
 			boldFont.setBold(true);
@@ -121,8 +125,13 @@ class SummaryXlsx {
 			heading.setHeightInPoints(36);
 			merge(0, COLUMNS - 1, heading.getRowNum());
 			Row area = row();
-			text(area, 0, labels.unitName(summary.area()), centred);
+			text(area, 0, labels.text(coverage.line()), centred);
 			merge(0, COLUMNS - 1, area.getRowNum());
+			if (summary.underWay()) {
+				Row asOf = row();
+				text(asOf, 0, labels.text("export.asOf", labels.date(summary.date())), centred);
+				merge(0, COLUMNS - 1, asOf.getRowNum());
+			}
 			row();
 		}
 
@@ -174,9 +183,15 @@ class SummaryXlsx {
 			text(row, 2, labels.text("export.monthValue", month.getMonthValue(), String.valueOf(month.getYear())), style);
 			number(row, 3, line.villagesWithTeam());
 			number(row, 4, line.sent());
-			share(row, 5, line.sent(), line.villagesWithTeam());
 			number(row, 6, line.onTime());
-			share(row, 7, line.onTime(), line.sent());
+			if (summary.due(month)) {
+				share(row, 5, line.sent(), line.villagesWithTeam());
+				share(row, 7, line.onTime(), line.sent());
+			}
+			else {
+				text(row, 5, labels.text("export.notDue"), style);
+				text(row, 7, labels.text("export.notDue"), style);
+			}
 		}
 
 		private void targets() {

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,8 @@ import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.Subtrees;
 import vn.cnscd.portal.area.UnitService;
+import vn.cnscd.portal.area.Paging;
+import vn.cnscd.portal.area.SearchText;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
 
@@ -137,23 +141,44 @@ public class ObstacleService {
 		return lines;
 	}
 
-	/** The obstacles in the actor's area, newest first, optionally of one status and under one unit. */
-	public List<Obstacle> list(Actor actor, Status status, Long underUnitId, int limit) {
+	/**
+	 * A page of the obstacles in the actor's area, newest first, optionally of one status, under one unit and
+	 * holding every word of a query (without diacritics: "song yeu" finds "Sóng … yếu").
+	 */
+	public Page<Obstacle> list(Actor actor, Status status, Long underUnitId, String query, int page, int size) {
 		List<String> scopes = actor.scopePaths();
 		if (underUnitId != null) {
 			UnitSummary under = units.view(actor, underUnitId);
 			scopes = actor.covers(under) ? List.of(under.path())
 					: scopes.stream().filter(scope -> scope.startsWith(under.path())).toList();
 		}
-		return jdbc.sql("""
-				SELECT o.* FROM obstacle o JOIN unit u ON u.id = o.unit_id
-				WHERE %s AND (CAST(:status AS varchar) IS NULL OR o.status = :status)
-				ORDER BY o.raised_at DESC, o.id DESC LIMIT :limit""".formatted(new Subtrees(scopes).condition("u.subtree_path")))
-			.params(new Subtrees(scopes).params())
-			.param("status", status == null ? null : status.name())
-			.param("limit", limit)
+		List<String> words = SearchText.words(query);
+		Subtrees area = new Subtrees(scopes);
+		StringBuilder where = new StringBuilder("""
+				FROM obstacle o JOIN unit u ON u.id = o.unit_id
+				WHERE %s AND (CAST(:status AS varchar) IS NULL OR o.status = :status)""".formatted(area.condition("u.subtree_path")));
+		for (int i = 0; i < words.size(); i++) {
+			where.append(" AND o.search_text LIKE :w").append(i);
+		}
+		long total = bind(jdbc.sql("SELECT count(*) " + where), area, status, words).query(Long.class).single();
+		Pageable request = Paging.within(page, size, total);
+		List<Obstacle> rows = bind(jdbc.sql("SELECT o.* " + where + " ORDER BY o.raised_at DESC, o.id DESC LIMIT :limit OFFSET :offset"),
+				area, status, words)
+			.param("limit", request.getPageSize())
+			.param("offset", request.getOffset())
 			.query(ObstacleService::obstacle)
 			.list();
+		return Paging.of(rows, request, total);
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Subtrees area, Status status,
+			List<String> words) {
+		statement = statement.params(area.params()).param("status", status == null ? null : status.name());
+		for (int i = 0; i < words.size(); i++) {
+			statement = statement.param("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%")
+				.replace("_", "\\_") + "%");
+		}
+		return statement;
 	}
 
 	public Obstacle get(Actor actor, long id) {

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Paging;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.indicator.IndicatorKind;
 import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 
@@ -31,6 +33,9 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
  */
 @Controller
 class VillageReportController {
+
+	/** A year of monthly reports per page, newest first. */
+	static final int REPORTS_PAGE_SIZE = 12;
 
 	private final VillageReportService reports;
 
@@ -45,10 +50,10 @@ class VillageReportController {
 	}
 
 	@GetMapping("/villages/{id}/reports")
-	String list(Actor actor, @PathVariable long id, Model model) {
+	String list(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
 		UnitSummary village = reports.village(actor, id);
 		model.addAttribute("village", village);
-		model.addAttribute("reports", reports.history(actor, id));
+		model.addAttribute("reports", Paging.of(reports.history(actor, id), page, REPORTS_PAGE_SIZE));
 		model.addAttribute("current", deadlines.reportingMonth());
 		model.addAttribute("canWrite", reports.canWrite(actor, village));
 		return "reporting/village-reports";
@@ -163,6 +168,16 @@ class VillageReportController {
 
 	/** An indicator on the form, with its value of the month before for a STOCK. */
 	record IndicatorRow(IndicatorSummary indicator, VillageReportService.PreviousValue previous, UnitSummary village) {
+
+		/** This month's value less the one sent before; none without an earlier value. */
+		public Integer change(Integer value) {
+			return value == null || previous == null ? null : value - previous.value();
+		}
+
+		/** A level that went down: households leave a Zalo group now and then, but seldom many at once. */
+		public boolean fallen(Integer change) {
+			return change != null && change < 0 && indicator.kind() == IndicatorKind.STOCK;
+		}
 
 		public Integer denominatorValue() {
 			if (indicator.denominator() == null) {

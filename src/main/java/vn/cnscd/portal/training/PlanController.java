@@ -140,7 +140,16 @@ class PlanController {
 			model.addAttribute("fileError", refusal);
 			return page(actor, plan, model);
 		}
-		plans.attach(actor, id, year, fileName(file.getOriginalFilename(), type.get()), type.get(), file.getBytes());
+		try {
+			plans.attach(actor, id, year, fileName(file.getOriginalFilename(), type.get()), type.get(), file.getBytes());
+		}
+		catch (StaleEditException stale) {
+			// a file cannot be put back into a file field: the page names the one that was not saved
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("fileError", "plan.file.conflict");
+			model.addAttribute("refusedFile", file.getOriginalFilename());
+			return page(actor, plans.plan(actor, id, year), model);
+		}
 		redirect.addFlashAttribute("notice", "plan.file.attached");
 		return "redirect:/teams/" + id + "/plans/" + year;
 	}

@@ -103,7 +103,7 @@ class HostileTextTests {
 	 * these, the request parameters that are free text are filled too: the reasons a report is given back or
 	 * unlocked with, the answers to obstacles, the names in a roster file, a plan file's name and the search boxes.
 	 */
-	static final Set<String> COVERED = Set.of("AccountForm.fullName", "UnitForm.name", "IndicatorForm.nameVi",
+	static final Set<String> COVERED = Set.of("AccountForm.fullName", "AccountForm.unitSearch", "UnitForm.name", "IndicatorForm.nameVi",
 			"IndicatorForm.nameEn", "IndicatorForm.descriptionVi", "IndicatorForm.descriptionEn", "IndicatorForm.unitVi",
 			"IndicatorForm.unitEn", "IndicatorForm.source", "AdhocAnswerForm.answers", "AdhocRequestForm.title",
 			"AdhocRequestForm.questions", "CommuneReportForm.narrative", "CommuneReportForm.obstacles",
@@ -161,7 +161,10 @@ class HostileTextTests {
 			Map.entry("TeamController.search(q)", "filled: the search boxes"),
 			Map.entry("TrainingController.session(q)", "filled: the search boxes"),
 			Map.entry("TrainingController.session(attendee)", "filled: the search boxes"),
+			Map.entry("ObstacleController.list(q)", "filled: the search boxes"),
+			Map.entry("AccountController.list(q)", "filled: the search boxes"),
 			Map.entry("VillageReportController.save(action)", "draft or submit, never shown"),
+			Map.entry("AccountController.create(narrow)", "which button narrowed the units, never shown"),
 			Map.entry("CommuneReportController.save(action)", "draft or submit, never shown"),
 			Map.entry("PlanController.plan(refused)", "a flag the upload limit sets, never shown"),
 			Map.entry("RosterImportController.page(refused)", "a flag the upload limit sets, never shown"),
@@ -531,6 +534,12 @@ class HostileTextTests {
 			.param("phone", IMG)
 			.param("role", "DISTRICT_OFFICER")
 			.param("homeUnitId", String.valueOf(district.id())), "AccountForm.username", SCRIPT);
+		// what was typed to find a home unit comes back in its box, as text, with the rest of the form
+		refused("district", "/accounts/new", post("/accounts/new").param("username", "binh")
+			.param("fullName", "Nguyễn Văn Bình")
+			.param("role", "VILLAGE_HEAD")
+			.param("unitSearch", SCRIPT)
+			.param("narrow", "search"), "AccountForm.unitSearch", SCRIPT);
 		refused("admin", "/accounts/new", post("/accounts/new").param("username", "binh")
 			.param("fullName", "Nguyễn Văn Bình")
 			.param("phone", IMG)
@@ -731,8 +740,9 @@ class HostileTextTests {
 		check("district", district.url() + "/dashboard/trends" + month, nameVi, "IndicatorForm.unitVi");
 		check("district", district.url() + "/dashboard/trends" + month + "&lang=en", "IndicatorForm.nameEn",
 				"IndicatorForm.unitEn");
-		check("district", district.url() + "/dashboard/text" + month, units, villageName, headName);
-		check("district", commune.url() + "/dashboard/text" + month, units, villageName, headName);
+		// the text for a group names villages, not their heads (issue #12)
+		check("district", district.url() + "/dashboard/text" + month, units, villageName);
+		check("district", commune.url() + "/dashboard/text" + month, units, villageName);
 		check("district", "/accounts", "AccountForm.fullName", units, villageName);
 		check("district", district.url(), units);
 		check("district", commune.url(), units, villageName);
@@ -872,7 +882,8 @@ class HostileTextTests {
 
 		// what was searched for is shown back in the search box, as typed
 		String query = SCRIPT + IMG;
-		for (String search : List.of("/units/search", "/teams/search", "/training/sessions/" + session)) {
+		for (String search : List.of("/units/search", "/teams/search", "/training/sessions/" + session, "/obstacles",
+				"/accounts")) {
 			MvcResult result = mvc.perform(MockMvcRequestBuilders.get(search).param("q", query).with(as("district")))
 				.andReturn();
 			if (check("district", search + "?q=", result).select("input[name=q]").stream()
