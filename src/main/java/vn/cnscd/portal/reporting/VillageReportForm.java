@@ -16,6 +16,9 @@ class VillageReportForm {
 
 	private Map<Long, String> explanations = new LinkedHashMap<>();
 
+	/** The STOCK figures confirmed as last month's with the one-tap box, by indicator id. */
+	private Map<Long, Boolean> unchanged = new LinkedHashMap<>();
+
 	private String sessionsHeld;
 
 	private String residentsGuided;
@@ -46,6 +49,14 @@ class VillageReportForm {
 
 	public void setExplanations(Map<Long, String> explanations) {
 		this.explanations = explanations;
+	}
+
+	public Map<Long, Boolean> getUnchanged() {
+		return unchanged;
+	}
+
+	public void setUnchanged(Map<Long, Boolean> unchanged) {
+		this.unchanged = unchanged;
 	}
 
 	public String getSessionsHeld() {
