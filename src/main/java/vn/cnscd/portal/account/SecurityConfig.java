@@ -20,9 +20,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.offline.KeptPostHandler;
 
 /**
  * Form sign-in, roles by URL, and the current actor on every request. Area checks (which unit a user may
@@ -46,10 +48,11 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts, KeptPostHandler keptPosts)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health",
-					"/actuator/health/**")
+			.requestMatchers("/login", "/css/**", "/js/**", "/icons/**", "/sw.js",
+					"/manifest.webmanifest", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole(Role.ADMIN.name())
@@ -61,6 +64,9 @@ class SecurityConfig {
 				.successHandler(successHandler(accounts))
 				.failureHandler(failureHandler(accounts)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// a report or roster form sent after its session ended is kept for its sender (issue #15)
+			.exceptionHandling(denied -> denied.accessDeniedHandler(keptPosts)
+				.authenticationEntryPoint(keptPosts.signInFirst(new LoginUrlAuthenticationEntryPoint("/login"))))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
