@@ -43,24 +43,34 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 
 	private final boolean phone;
 
+	private final boolean javaScript;
+
 	private ChromeDriver driver;
+
+	private DevToolsNetwork network;
 
 	private String base;
 
 	private Path downloads;
 
-	private Browser(int width, int height, boolean phone) {
+	private Browser(int width, int height, boolean phone, boolean javaScript) {
 		this.width = width;
 		this.height = height;
 		this.phone = phone;
+		this.javaScript = javaScript;
 	}
 
 	public static Browser phone() {
-		return new Browser(360, 740, true);
+		return new Browser(360, 740, true, true);
+	}
+
+	/** A phone whose browser runs no JavaScript: every page must work without it. */
+	public static Browser phoneWithoutJavaScript() {
+		return new Browser(360, 740, true, false);
 	}
 
 	public static Browser desktop() {
-		return new Browser(1280, 900, false);
+		return new Browser(1280, 900, false, true);
 	}
 
 	@Override
@@ -74,7 +84,8 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		options.setBinary(CHROMIUM);
 		// headless Chromium (the new headless mode) honours these: no dialog, straight into the test's directory
 		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-				"download.prompt_for_download", false));
+				"download.prompt_for_download", false, "profile.managed_default_content_settings.javascript",
+				javaScript ? 1 : 2));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--user-data-dir=" + Files.createTempDirectory("chromium"),
@@ -102,8 +113,34 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 			}
 		}
 		finally {
+			if (network != null) {
+				network.close();
+			}
 			driver.quit();
 		}
+	}
+
+	/**
+	 * Every page and service worker of this browser without a connection (DevTools network emulation), or
+	 * back online.
+	 */
+	public void offline(boolean offline) {
+		try {
+			if (network == null) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> chrome = (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
+				network = DevToolsNetwork.connect((String) chrome.get("debuggerAddress"));
+			}
+			network.offline(offline);
+		}
+		catch (Exception failure) {
+			throw new IllegalStateException("DevTools network emulation", failure);
+		}
+	}
+
+	/** Runs a script in the page and gives back what it returns. */
+	public Object script(String script, Object... arguments) {
+		return driver.executeScript(script, arguments);
 	}
 
 	public Browser at(int port) {
