@@ -14,18 +14,23 @@
     summary.focus();
   }
 
+  /** The field a person fills in after this one: the next visible text field of the form. */
+  function nextField(field) {
+    var fields = Array.prototype.filter.call(field.form.elements, function (candidate) {
+      return (candidate.tagName === 'TEXTAREA' || /^(text|number|search|email|tel|url|date|password)$/.test(candidate.type))
+        && !candidate.disabled && candidate.offsetParent !== null;
+    });
+    return fields[fields.indexOf(field) + 1];
+  }
   document.addEventListener('keydown', function (event) {
     var field = event.target;
     if (event.key !== 'Enter' || !field.form || field.getAttribute('enterkeyhint') !== 'next') {
       return;
     }
-    var fields = Array.prototype.filter.call(field.form.elements, function (candidate) {
-      return /^(text|number|search|email|tel|url|date|password|)$/.test(candidate.type || '')
-        && candidate.tagName !== 'BUTTON' && !candidate.disabled && candidate.offsetParent !== null;
-    });
-    var next = fields[fields.indexOf(field) + 1];
+    // "next" never sends the form: the buttons do
+    event.preventDefault();
+    var next = nextField(field);
     if (next) {
-      event.preventDefault();
       next.focus();
     }
   });
@@ -203,8 +208,7 @@
     box.addEventListener('change', function () {
       if (box.checked) {
         field.value = box.getAttribute('data-previous');
-        var fields = Array.prototype.slice.call(form.querySelectorAll('input[enterkeyhint=next]'));
-        var next = fields[fields.indexOf(field) + 1];
+        var next = nextField(field);
         if (next) {
           next.focus();
         }
