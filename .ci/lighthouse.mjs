@@ -17,6 +17,10 @@ try {
   await page.type('#password', 'demo1234');
   await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
   const form = await page.$eval('#month-heading ~ p a.button', link => link.href);
+  // a server that has just started runs its code cold: open the form a few times first, as a day's use would
+  for (let i = 0; i < 5; i++) {
+    await page.goto(form);
+  }
 
   // Lighthouse's mobile emulation with its default throttling, applied by DevTools so that the second run
   // really uses the browser's cache: 150 ms RTT (562.5 ms per request), 1.6 Mbps down, 750 kbps up, CPU 4x slower.
@@ -60,5 +64,7 @@ try {
   process.exitCode = failed ? 1 : 0;
 }
 finally {
-  await browser.close();
+  // a browser that does not close within 10 s must not keep the command running
+  await Promise.race([browser.close(), new Promise(done => setTimeout(done, 10000))]);
 }
+process.exit();

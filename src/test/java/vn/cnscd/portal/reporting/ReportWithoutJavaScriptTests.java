@@ -67,7 +67,7 @@ class ReportWithoutJavaScriptTests {
 
 		browser.type(By.id("username"), "village");
 		browser.type(By.id("password"), "demo1234");
-		browser.click(By.cssSelector("form.form button[type=submit]"));
+		press(By.cssSelector("form.form button[type=submit]"));
 		assertThat(browser.text(By.cssSelector("main .alert-info"))).contains("Phiên đăng nhập đã hết khi bạn gửi lúc");
 		typed.forEach((name, value) -> assertThat(browser.driver().findElement(By.name(name)).getAttribute("value"))
 			.as(name).isEqualTo(value));
@@ -101,8 +101,11 @@ class ReportWithoutJavaScriptTests {
 	 * value): chromedriver's click on these buttons did not return in a Chromium that runs no page script.
 	 */
 	private void send(String action) {
-		WebElement button = browser.driver().findElement(By.cssSelector("button[value=" + action + "]"));
-		browser.script("arguments[0].form.requestSubmit(arguments[0]);", button);
+		press(By.cssSelector("button[value=" + action + "]"));
+	}
+
+	private void press(By button) {
+		browser.script("arguments[0].form.requestSubmit(arguments[0]);", browser.driver().findElement(button));
 	}
 
 	/** Every figure as last month (a new 5 where none), and the activities. */
