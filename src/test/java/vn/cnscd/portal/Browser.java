@@ -59,7 +59,11 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 
 	private final boolean phone;
 
+	private final boolean javaScript;
+
 	private ChromeDriver driver;
+
+	private DevToolsNetwork network;
 
 	private String base;
 
@@ -71,18 +75,24 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 	/** The page axe-core checked last, so that waiting twice on one page checks it once. */
 	private String checked;
 
-	private Browser(int width, int height, boolean phone) {
+	private Browser(int width, int height, boolean phone, boolean javaScript) {
 		this.width = width;
 		this.height = height;
 		this.phone = phone;
+		this.javaScript = javaScript;
 	}
 
 	public static Browser phone() {
-		return new Browser(360, 740, true);
+		return new Browser(360, 740, true, true);
+	}
+
+	/** A phone whose browser runs no JavaScript: every page must work without it. */
+	public static Browser phoneWithoutJavaScript() {
+		return new Browser(360, 740, true, false);
 	}
 
 	public static Browser desktop() {
-		return new Browser(1280, 900, false);
+		return new Browser(1280, 900, false, true);
 	}
 
 	@Override
@@ -97,6 +107,10 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		// headless Chromium (the new headless mode) honours these: no dialog, straight into the test's directory
 		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
 				"download.prompt_for_download", false));
+		if (!javaScript) {
+			// the page's own scripts do not run; the driver's, which it runs through DevTools, still do
+			options.addArguments("--blink-settings=scriptEnabled=false");
+		}
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--user-data-dir=" + Files.createTempDirectory("chromium"),
@@ -131,8 +145,34 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 			}
 		}
 		finally {
+			if (network != null) {
+				network.close();
+			}
 			driver.quit();
 		}
+	}
+
+	/**
+	 * Every page and service worker of this browser without a connection (DevTools network emulation), or
+	 * back online.
+	 */
+	public void offline(boolean offline) {
+		try {
+			if (network == null) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> chrome = (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
+				network = DevToolsNetwork.connect((String) chrome.get("debuggerAddress"));
+			}
+			network.offline(offline);
+		}
+		catch (Exception failure) {
+			throw new IllegalStateException("DevTools network emulation", failure);
+		}
+	}
+
+	/** Runs a script in the page and gives back what it returns. */
+	public Object script(String script, Object... arguments) {
+		return driver.executeScript(script, arguments);
 	}
 
 	public Browser at(int port) {
@@ -154,7 +194,8 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 	 * keeps its serious and critical violations of WCAG 2 A and AA for the end of the test.
 	 */
 	public void checkAccessibility() {
-		if (!String.valueOf(driver.getCurrentUrl()).startsWith("http")) {
+		// axe-core is a script: a browser without JavaScript sees pages the others check
+		if (!javaScript || !String.valueOf(driver.getCurrentUrl()).startsWith("http")) {
 			return;
 		}
 		new WebDriverWait(driver, Duration.ofSeconds(10))

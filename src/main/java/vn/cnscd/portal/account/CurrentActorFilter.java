@@ -61,7 +61,8 @@ class CurrentActorFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isAsset(String path) {
-		return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.svg");
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/icons/") || path.equals("/sw.js")
+				|| path.equals("/manifest.webmanifest");
 	}
 
 }

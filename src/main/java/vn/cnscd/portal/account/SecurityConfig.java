@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.offline.KeptPostHandler;
 
 /**
  * Form sign-in, roles by URL, and the current actor on every request. Area checks (which unit a user may
@@ -46,13 +47,13 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts, PortalUserDetailsService users,
-			PasswordEncoder passwords, SignInThrottle throttle) throws Exception {
+			PasswordEncoder passwords, SignInThrottle throttle, KeptPostHandler keptPosts) throws Exception {
 		// its own manager, with no parent to fall back on: a refused or failed sign-in is never checked again elsewhere
 		http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(users, passwords, throttle)));
 		HttpSessionRequestCache requestCache = requestCache();
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health",
-					"/actuator/health/**")
+			.requestMatchers("/login", "/css/**", "/js/**", "/icons/**", "/sw.js",
+					"/manifest.webmanifest", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole(Role.ADMIN.name())
@@ -64,8 +65,11 @@ class SecurityConfig {
 				.successHandler(successHandler(accounts, requestCache))
 				.failureHandler(SecurityConfig::signInFailed))
 			.requestCache(cache -> cache.requestCache(requestCache))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(RelativeRedirects.signInPage("/login")))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// a report or roster form sent after its session ended is kept for its sender (issue #15); a sign-in page
+			// reached from elsewhere is sent to by a relative address
+			.exceptionHandling(denied -> denied.accessDeniedHandler(keptPosts)
+				.authenticationEntryPoint(keptPosts.signInFirst(RelativeRedirects.signInPage("/login"))))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))

@@ -1,7 +1,11 @@
 package vn.cnscd.portal.reporting;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +13,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +31,7 @@ import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.indicator.IndicatorKind;
 import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
+import vn.cnscd.portal.indicator.Pillar;
 
 /**
  * The village monthly report: one page for a cheap phone on a weak connection, saved as a draft or
@@ -107,8 +113,9 @@ class VillageReportController {
 			return form(village, month, existing.orElse(null), form, model);
 		}
 		switch (outcome) {
-			case SAVED -> redirect.addFlashAttribute("notice", "report.saved");
-			case SUBMITTED, ALREADY_DONE -> redirect.addFlashAttribute("notice", "report.submitted");
+			case SAVED -> redirect.addFlashAttribute("notice", "report.saved").addFlashAttribute("saved", page(id, month));
+			case SUBMITTED, ALREADY_DONE -> redirect.addFlashAttribute("notice", "report.submitted")
+				.addFlashAttribute("saved", page(id, month));
 			case STALE, LOCKED -> {
 				result.reject(outcome == SaveOutcome.LOCKED ? "report.locked" : "edit.conflict");
 				response.setStatus(HttpStatus.CONFLICT.value());
@@ -148,13 +155,29 @@ class VillageReportController {
 
 	private String form(UnitSummary village, YearMonth month, VillageReport report, VillageReportForm form,
 			Model model) {
+		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("village", village);
 		model.addAttribute("period", month);
 		model.addAttribute("due", deadlines.villageDue(month));
 		model.addAttribute("overdue", deadlines.today().isAfter(deadlines.villageDue(month)));
 		model.addAttribute("report", report == null ? null : report.summary());
-		model.addAttribute("rows", rows(village, month));
+		List<IndicatorRow> rows = rows(village, month);
+		Map<Pillar, List<IndicatorRow>> pillars = new EnumMap<>(Pillar.class);
+		rows.forEach(row -> pillars.computeIfAbsent(row.indicator().pillar(), pillar -> new ArrayList<>()).add(row));
+		model.addAttribute("pillars", pillars);
 		model.addAttribute("form", form);
+		// the error summary links each message to its field and names it
+		Map<String, String> fieldIds = new HashMap<>();
+		Map<String, String> fieldLabels = new HashMap<>();
+		for (IndicatorRow row : rows) {
+			long id = row.indicator().id();
+			fieldIds.put("values[" + id + "]", "value-" + id);
+			fieldIds.put("explanations[" + id + "]", "explanation-" + id);
+			fieldLabels.put("values[" + id + "]", row.indicator().name(locale));
+			fieldLabels.put("explanations[" + id + "]", row.indicator().name(locale));
+		}
+		model.addAttribute("fieldIds", fieldIds);
+		model.addAttribute("fieldLabels", fieldLabels);
 		return "reporting/village-report-form";
 	}
 
@@ -198,6 +221,9 @@ class VillageReportController {
 			form.getValues().put(indicator, String.valueOf(value.value()));
 			if (value.explanation() != null) {
 				form.getExplanations().put(indicator, value.explanation());
+			}
+			if (value.unchanged()) {
+				form.getUnchanged().put(indicator, true);
 			}
 		});
 		form.setSessionsHeld(text(content.sessionsHeld()));

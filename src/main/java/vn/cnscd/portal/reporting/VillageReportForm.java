@@ -21,6 +21,10 @@ class VillageReportForm {
 	@Size(max = 500)
 	private Map<Long, @Size(max = 1000) String> explanations = new LinkedHashMap<>();
 
+	/** The STOCK figures confirmed as last month's with the one-tap box, by indicator id. */
+	@Size(max = 500)
+	private Map<Long, Boolean> unchanged = new LinkedHashMap<>();
+
 	@Size(max = 20)
 	private String sessionsHeld;
 
@@ -58,6 +62,14 @@ class VillageReportForm {
 
 	public void setExplanations(Map<Long, String> explanations) {
 		this.explanations = explanations;
+	}
+
+	public Map<Long, Boolean> getUnchanged() {
+		return unchanged;
+	}
+
+	public void setUnchanged(Map<Long, Boolean> unchanged) {
+		this.unchanged = unchanged;
 	}
 
 	public String getSessionsHeld() {

@@ -186,6 +186,38 @@ class ClusterSessionTests {
 		assertThat(sessionsOf(ENDED)).isZero();
 	}
 
+	/**
+	 * A report sent to one instance after its session ended in the database is kept where the other instance
+	 * finds it: signing in there leads back to the form, filled in with what was sent (issue #15, item 4).
+	 */
+	@Test
+	void aReportSentAfterTheSessionEndedIsFoundFilledInOnTheOtherInstance() {
+		HttpUser onFirst = new HttpUser(port(first));
+		HttpUser onSecond = onFirst.onPort(port(second));
+		onFirst.signIn(USERNAME, PASSWORD);
+		String page = "/villages/" + village + "/reports/2001-02";
+		String form = draftOf(onFirst.get(page).body(), page) + "&obstacles=" + HttpUser.encode("Đường ngập");
+		jdbc.sql("DELETE FROM spring_session WHERE principal_name = :username").param("username", USERNAME).update();
+
+		HttpResponse<String> sent = onFirst.post(page, form);
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?kept"));
+
+		String token = HttpUser.csrfToken(onSecond.get("/login").body());
+		HttpResponse<String> signedIn = onSecond.post("/login", "username=" + USERNAME + "&password=" + PASSWORD
+				+ "&_csrf=" + HttpUser.encode(token));
+		String back = signedIn.headers().firstValue("Location").orElseThrow();
+		assertThat(back).contains(page + "?kept=");
+		String filled = onSecond.get(back.substring(back.indexOf(page))).body();
+		assertThat(Jsoup.parse(filled).select("textarea[name=obstacles]").text()).isEqualTo("Đường ngập");
+		assertThat(jdbc.sql("SELECT count(*) FROM village_report WHERE village_id = :village AND period = DATE '2001-02-01'")
+			.param("village", village)
+			.query(Long.class)
+			.single()).as("nothing saved before it is sent again").isZero();
+		// signed out again, so that the other test counts only its own session
+		jdbc.sql("DELETE FROM spring_session WHERE principal_name = :username").param("username", USERNAME).update();
+	}
+
 	/** The report form of a page as a browser sends it, saved as a draft. */
 	private static String draftOf(String html, String page) {
 		Element form = Jsoup.parse(html).selectFirst("form[method=post][action=" + page + "]");

@@ -133,6 +133,9 @@ class AuthorizationMatrixTests {
 	static final List<Row> MATRIX = List.of(
 		get("/").any("ADSCV"),
 		get("/login").open(),
+		// the service worker and the web app manifest, which a browser fetches before anyone signs in
+		get("/sw.js").open(),
+		get("/manifest.webmanifest").open(),
 		get("/account/password").any("ADSCV"),
 		post("/account/password").any("ADSCV"),
 
