@@ -85,6 +85,20 @@ public final class HttpUser {
 			.build());
 	}
 
+	/** Posts a file as a form with one file field ({@code file}) and the CSRF token, as an upload form does. */
+	public HttpResponse<String> upload(String path, String csrfToken, String fileName, byte[] content) {
+		String boundary = "portal-test-" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	/** Saves what the path answers to a file, however long it takes to make (a large export, say). */
 	public HttpResponse<Path> download(String path, Path file) {
 		try {
