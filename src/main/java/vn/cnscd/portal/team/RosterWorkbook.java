@@ -97,10 +97,6 @@ final class RosterWorkbook implements RosterFileReader.RosterFile {
 			if (name.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin")) {
 				throw new RefusedFileException("macros");
 			}
-			if (zip.size(name).orElse(0L) > MAX_READ_PART_BYTES && !name.toLowerCase(Locale.ROOT).contains("worksheets/")
-					&& !name.toLowerCase(Locale.ROOT).contains("media/")) {
-				throw new RefusedFileException("tooMuchData");
-			}
 		}
 		ContentTypes types = contentTypes(zip);
 		if (types.any(MACRO_CONTENT_TYPES::contains)) {
@@ -147,7 +143,7 @@ final class RosterWorkbook implements RosterFileReader.RosterFile {
 	@Override
 	public Lines lines(int sheet, int maxLines) {
 		SheetReader reader = new SheetReader(maxLines);
-		read(zip, sheets.get(sheet).part(), reader::read);
+		stream(zip, sheets.get(sheet).part(), reader::read);
 		return reader.lines();
 	}
 
@@ -539,7 +535,16 @@ final class RosterWorkbook implements RosterFileReader.RosterFile {
 
 	}
 
+	/** Reads a part that describes the workbook, which is kept in memory as read: a bounded one. */
 	private static void read(ZipPackage zip, String part, XmlReading reading) {
+		if (zip.size(entry(part)).orElse(0L) > MAX_READ_PART_BYTES) {
+			throw new RefusedFileException("tooMuchData");
+		}
+		stream(zip, part, reading);
+	}
+
+	/** Reads a part as a stream: a sheet, whose reader keeps only the rows it asks for, or one of the others. */
+	private static void stream(ZipPackage zip, String part, XmlReading reading) {
 		InputStream in = zip.read(entry(part)).orElseThrow(() -> new RefusedFileException("notSpreadsheet"));
 		try (in) {
 			XMLStreamReader xml = XML.createXMLStreamReader(in);

@@ -150,7 +150,7 @@ class RosterMappingTests {
 		MvcResult imported = steps.importFrom(page);
 		assertThat(imported.getResponse().getRedirectedUrl()).isEqualTo(tuKy.url() + "/teams");
 		assertThat((Object[]) imported.getFlashMap().get("noticeArgs")).containsExactly(3, 1, 0);
-		assertThat(membersOf("11074-02")).extracting(member -> new java.util.ArrayList<>(member.values()))
+		assertThat(membersOf("11074-02")).extracting(member -> (Object) new java.util.ArrayList<>(member.values()))
 			.containsExactly(
 					List.of("Trần Văn Bình", "MALE", 1975, "0912345001", "LEADER", "VILLAGE_HEAD", today.toString()),
 					List.of("Lê Thị Cúc", "FEMALE", 1990, "0975222333", "DEPUTY", "YOUTH_UNION", today.toString()),
