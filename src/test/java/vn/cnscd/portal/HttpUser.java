@@ -2,6 +2,7 @@ package vn.cnscd.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -88,7 +89,7 @@ public final class HttpUser {
 	/** Posts a file as a form with one file field ({@code file}) and the CSRF token, as an upload form does. */
 	public HttpResponse<String> upload(String path, String csrfToken, String fileName, byte[] content) {
 		String boundary = "portal-test-" + System.nanoTime();
-		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
 				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));

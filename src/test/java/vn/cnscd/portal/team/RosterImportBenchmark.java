@@ -3,6 +3,7 @@ package vn.cnscd.portal.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.StringJoiner;
 
 import org.jsoup.Jsoup;
@@ -85,7 +86,7 @@ class RosterImportBenchmark {
 		long t1 = System.nanoTime();
 		assertThat(mapping.statusCode()).isEqualTo(200);
 		Document page = Jsoup.parse(mapping.body());
-		assertThat(page.select("#totals").text()).startsWith(String.format(java.util.Locale.GERMAN, "%,d", expected) + " thành viên");
+		assertThat(page.select("#totals").text()).startsWith(String.format(Locale.GERMAN, "%,d", expected) + " thành viên");
 		if (expected == 0) {
 			return new long[] { (t1 - t0) / 1_000_000, 0 };
 		}

@@ -11,8 +11,10 @@ import static vn.cnscd.portal.team.RosterFiles.row;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -158,7 +160,7 @@ class RosterImportLimitsTests {
 			.startsWith(TOO_MUCH_DATA);
 		// the shared strings, read whole into memory, have a lower limit of their own, whatever they pack to
 		StringBuilder strings = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>");
-		java.util.Random random = new java.util.Random(7);
+		Random random = new Random(7);
 		while (strings.length() < 9 * 1024 * 1024) {
 			strings.append((char) ('a' + random.nextInt(4)));
 		}
@@ -171,7 +173,7 @@ class RosterImportLimitsTests {
 	@Test
 	void anOversizedWorkbookIsRefusedBeforeItIsOpened() throws Exception {
 		byte[] noise = new byte[6 * 1024 * 1024];
-		new java.util.Random(11).nextBytes(noise);
+		new Random(11).nextBytes(noise);
 		byte[] oversized = RosterFiles.withPart(RosterFiles.xlsx(List.of(HEADERS, member(1))), "xl/media/image1.png",
 				"image/png", noise);
 		assertThat(refusal("ds.xlsx", oversized)).startsWith("Tệp lớn hơn 5 MB nên không được nhận.");
@@ -182,7 +184,7 @@ class RosterImportLimitsTests {
 		byte[] good = RosterFiles.xlsx(List.of(HEADERS, member(1)));
 		List<byte[]> shapes = new ArrayList<>();
 		shapes.add("PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1));
-		shapes.add(java.util.Arrays.copyOf(good, good.length / 2));
+		shapes.add(Arrays.copyOf(good, good.length / 2));
 		shapes.add(RosterFiles.replaceInContentTypes(good, "<Types", "<Typos"));
 		shapes.add(ZipBombs.padded(good, "xl/workbook.xml", "workbook", 1));
 		shapes.add(ZipBombs.padded(good, "[Content_Types].xml", "Types", 1));

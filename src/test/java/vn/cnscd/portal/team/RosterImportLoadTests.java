@@ -9,11 +9,13 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.cnscd.portal.IntegrationTest;
 import vn.cnscd.portal.account.AccountService;
@@ -68,7 +71,7 @@ class RosterImportLoadTests {
 	void watchTheReading() {
 		doAnswer(invocation -> {
 			whileReading.add(Counting.HELD.get() + " connections, transaction "
-					+ org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive());
+					+ TransactionSynchronizationManager.isActualTransactionActive());
 			return invocation.callRealMethod();
 		}).when(reader).open(any());
 	}
@@ -81,9 +84,9 @@ class RosterImportLoadTests {
 	int statementsToImport(ImportCommune commune, byte[] file) throws Exception {
 		RosterImportSteps steps = new RosterImportSteps(mvc, users);
 		int before = Counting.STATEMENTS.get();
-		Document page = org.jsoup.Jsoup.parse(steps.upload(commune.chair(), commune.commune(), "ds.xlsx", file, "")
+		Document page = Jsoup.parse(steps.upload(commune.chair(), commune.commune(), "ds.xlsx", file, "")
 			.getContentAsString());
-		MvcResult imported = steps.send(commune.chair(), page, "IMPORT", java.util.Map.of());
+		MvcResult imported = steps.send(commune.chair(), page, "IMPORT", Map.of());
 		assertThat(imported.getResponse().getStatus()).as(imported.getResponse().getContentAsString()).isEqualTo(302);
 		return Counting.STATEMENTS.get() - before;
 	}
@@ -101,8 +104,10 @@ class RosterImportLoadTests {
 
 	@Test
 	void threeHundredMembersTakeNoMoreStatementsThanThirty() throws Exception {
-		int thirty = statementsToImport(commune("LOADB", 6), RosterFiles.xlsx(commune("LOADB", 6).rows(5, 2)));
-		int threeHundred = statementsToImport(commune("LOADC", 6), RosterFiles.xlsx(commune("LOADC", 6).rows(50, 3)));
+		ImportCommune small = commune("LOADB", 6);
+		ImportCommune real = commune("LOADC", 6);
+		int thirty = statementsToImport(small, RosterFiles.xlsx(small.rows(5, 2)));
+		int threeHundred = statementsToImport(real, RosterFiles.xlsx(real.rows(50, 3)));
 		assertThat(threeHundred).isEqualTo(thirty);
 		// per village: its team made, locked, counted, its members and their audit written
 		assertThat(threeHundred).isLessThan(150);

@@ -6,6 +6,8 @@ import static vn.cnscd.portal.team.RosterFiles.row;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,11 +152,11 @@ class RosterMappingTests {
 		MvcResult imported = steps.importFrom(page);
 		assertThat(imported.getResponse().getRedirectedUrl()).isEqualTo(tuKy.url() + "/teams");
 		assertThat((Object[]) imported.getFlashMap().get("noticeArgs")).containsExactly(3, 1, 0);
-		assertThat(membersOf("11074-02")).extracting(member -> (Object) new java.util.ArrayList<>(member.values()))
+		assertThat(membersOf("11074-02")).extracting(member -> (Object) new ArrayList<>(member.values()))
 			.containsExactly(
 					List.of("Trần Văn Bình", "MALE", 1975, "0912345001", "LEADER", "VILLAGE_HEAD", today.toString()),
 					List.of("Lê Thị Cúc", "FEMALE", 1990, "0975222333", "DEPUTY", "YOUTH_UNION", today.toString()),
-					java.util.Arrays.asList("Phạm Văn Dũng", "MALE", null, "0966444555", "MEMBER", "VETERANS_ASSOCIATION",
+					Arrays.asList("Phạm Văn Dũng", "MALE", null, "0966444555", "MEMBER", "VETERANS_ASSOCIATION",
 							today.toString()));
 		// the file went with the import
 		assertThat(count("SELECT count(*) FROM roster_upload")).isZero();

@@ -3,8 +3,10 @@ package vn.cnscd.portal.team;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.cnscd.portal.team.RosterFiles.row;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -82,7 +84,7 @@ class RosterTableTests {
 
 	@Test
 	void theHeaderIsTheRowNamingTheMostFieldsWithinTheFirstTwentyAndMustNameTheFullName() {
-		List<List<Object>> rows = new java.util.ArrayList<>();
+		List<List<Object>> rows = new ArrayList<>();
 		rows.add(row("DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG THÔN AN LẠC, XÃ ĐẠI SƠN"));
 		rows.add(row("Thôn", "Giới tính", "Số điện thoại"));
 		rows.add(row("TT", "Tên thành viên", "Giới", "Điện thoại", "Nhiệm vụ", "Đơn vị công tác", "Ngày vào tổ"));
@@ -93,7 +95,7 @@ class RosterTableTests {
 				"Giới", RosterField.GENDER, "Điện thoại", RosterField.PHONE, "Nhiệm vụ", RosterField.ROLE,
 				"Đơn vị công tác", RosterField.AFFILIATION, "Ngày vào tổ", RosterField.JOINED_ON));
 
-		List<List<Object>> late = new java.util.ArrayList<>();
+		List<List<Object>> late = new ArrayList<>();
 		for (int i = 0; i < RosterFileReader.HEADER_WITHIN; i++) {
 			late.add(row("Ghi chú " + i));
 		}
@@ -152,7 +154,7 @@ class RosterTableTests {
 	static byte[] windows1258(String text) {
 		String decomposed = text.replace("ị", "i\u0323").replace("ữ", "ư\u0303").replace("Ữ", "Ư\u0303")
 			.replace("Ậ", "Â\u0323").replace("Á", "\u00C1");
-		return decomposed.getBytes(java.nio.charset.Charset.forName("windows-1258"));
+		return decomposed.getBytes(Charset.forName("windows-1258"));
 	}
 
 	static byte[] utf16(String text) {

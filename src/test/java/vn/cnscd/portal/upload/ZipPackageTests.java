@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -101,7 +102,7 @@ class ZipPackageTests {
 		assertThat(refusal("PK\u0003\u0004 not really".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(Reason.DAMAGED);
 		assertThat(refusal(new byte[0])).isEqualTo(Reason.DAMAGED);
 		byte[] good = zip("a.xml", "<a>" + "x".repeat(5000) + "</a>");
-		byte[] cut = java.util.Arrays.copyOf(good, good.length);
+		byte[] cut = Arrays.copyOf(good, good.length);
 		// the packed bytes of the entry overwritten: it no longer unpacks to what it declared
 		for (int i = 40; i < 80; i++) {
 			cut[i] = 0;
