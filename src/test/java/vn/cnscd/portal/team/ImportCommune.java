@@ -17,7 +17,9 @@ import vn.cnscd.portal.area.UnitSummary;
 
 /**
  * A commune of its own under the demo district, for a test that imports for real and commits: its villages
- * ("Khu dân cư 1" …) and its chair, made by the district officer the first time and found after that.
+ * ("Khu dân cư 1" …) and its chair, made by the district officer the first time and found after that. A test
+ * that shares its database with others deletes it afterwards, with all it holds: tests elsewhere count the
+ * district's communes.
  */
 record ImportCommune(UnitSummary commune, List<UnitSummary> villages, String chair) {
 
@@ -42,6 +44,23 @@ record ImportCommune(UnitSummary commune, List<UnitSummary> villages, String cha
 				.update();
 		}
 		return new ImportCommune(commune, new ArrayList<>(units.openChildren(commune.id())), chair);
+	}
+
+	/** Deletes the commune, its villages, teams, members, kept uploads and chair, and their audit records. */
+	void delete(JdbcClient jdbc) {
+		String villageTeams = "SELECT t.id FROM team t JOIN unit u ON u.id = t.unit_id WHERE u.parent_id = :commune";
+		for (String sql : List.of(
+				"DELETE FROM audit_event WHERE entity_type = 'MEMBER' AND entity_id IN (SELECT id FROM team_member"
+						+ " WHERE team_id IN (" + villageTeams + "))",
+				"DELETE FROM team_member WHERE team_id IN (" + villageTeams + ")",
+				"DELETE FROM audit_event WHERE entity_type = 'TEAM' AND entity_id IN (" + villageTeams + ")",
+				"DELETE FROM team WHERE id IN (" + villageTeams + ")", "DELETE FROM roster_upload WHERE commune_id = :commune",
+				"DELETE FROM app_user WHERE home_unit_id = :commune",
+				"DELETE FROM audit_event WHERE entity_type = 'UNIT' AND entity_id IN"
+						+ " (SELECT id FROM unit WHERE id = :commune OR parent_id = :commune)",
+				"DELETE FROM unit WHERE parent_id = :commune", "DELETE FROM unit WHERE id = :commune")) {
+			jdbc.sql(sql).param("commune", commune.id()).update();
+		}
 	}
 
 	/** {@code perVillage} valid members for each village, as a roster file's rows under the template's headers. */

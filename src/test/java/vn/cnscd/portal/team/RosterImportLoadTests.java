@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +40,8 @@ import vn.cnscd.portal.area.UnitService;
 /**
  * Issue #11: an import holds a database connection only for a moment, never while it reads the file, and
  * writes in a few statements whatever the number of rows. The requests run for real (no test transaction,
- * which would hold a connection of its own), into a commune of their own; every connection the portal takes
- * is counted, per thread, and so is every statement.
+ * which would hold a connection of its own), into communes of their own, deleted afterwards; every connection
+ * the portal takes is counted, per thread, and so is every statement.
  */
 @IntegrationTest
 @Import(RosterImportLoadTests.Counting.class)
@@ -76,8 +77,17 @@ class RosterImportLoadTests {
 		}).when(reader).open(any());
 	}
 
+	final List<ImportCommune> made = new CopyOnWriteArrayList<>();
+
 	ImportCommune commune(String code, int villages) {
-		return ImportCommune.make(units, accounts, users, jdbc, code, villages, "x");
+		ImportCommune commune = ImportCommune.make(units, accounts, users, jdbc, code, villages, "x");
+		made.add(commune);
+		return commune;
+	}
+
+	@AfterEach
+	void deleteTheCommunes() {
+		made.forEach(commune -> commune.delete(jdbc));
 	}
 
 	/** Uploads and imports as the chair; the statements the portal ran for it. */

@@ -1064,9 +1064,13 @@ class HostileTextTests {
 		return cells;
 	}
 
+	/** The cells of a CSV file: UTF-8, or UTF-16 with tabs as the roster template is. */
 	static List<String> csvCells(byte[] content) throws IOException {
-		String text = new String(content, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
-		char delimiter = text.lines().findFirst().orElse("").contains(";") ? ';' : ',';
+		boolean utf16 = content.length > 1 && content[0] == (byte) 0xFF && content[1] == (byte) 0xFE;
+		String text = utf16 ? new String(content, 2, content.length - 2, StandardCharsets.UTF_16LE)
+				: new String(content, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+		String first = text.lines().findFirst().orElse("");
+		char delimiter = first.contains("\t") ? '\t' : first.contains(";") ? ';' : ',';
 		List<String> cells = new ArrayList<>();
 		for (CSVRecord record : CSVFormat.EXCEL.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {
 			record.forEach(cells::add);
