@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -144,7 +145,7 @@ class CommuneChairJourneyTests {
 
 		browser.click(By.linkText(villageName));
 		browser.click(By.cssSelector("main .tiles a"));
-		assertThat(memberRow("Đặng Văn Sơn")).contains("Hội Nông dân", "0388 100 202", "Nam, 1988");
+		assertThat(memberRow("Đặng Văn Sơn")).contains("Hội Nông dân", "0388 100 202", "Nam, 1988", "01/03/2025");
 		assertThat(memberRow("Mai Thị Thu")).contains("Đoàn Thanh niên", "0388 100 203", "Nữ, 1999");
 		assertThat(memberRow("Lương Thị Mận")).contains("0388 100 201");
 	}
@@ -177,7 +178,8 @@ class CommuneChairJourneyTests {
 	}
 
 	private void upload(String name, List<OfficeMember> members) throws IOException {
-		Path file = Files.write(files.resolve(name), RosterFiles.officeWorkbook(members, "Đơn vị"));
+		Path file = Files.write(files.resolve(name),
+				RosterFiles.officeWorkbook(members, "Đơn vị", LocalDate.of(2025, 3, 1)));
 		browser.driver().findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
 		browser.click(By.xpath("//button[text()='Nhập danh sách']"));
 	}

@@ -108,6 +108,11 @@ final class RosterFiles {
 
 	/** The same, its affiliations under a header of the office's choosing. */
 	static byte[] officeWorkbook(List<OfficeMember> members, String affiliationHeader) {
+		return officeWorkbook(members, affiliationHeader, null);
+	}
+
+	/** The same, with a last column "Ngày vào tổ" holding the date everyone joined, when it is given. */
+	static byte[] officeWorkbook(List<OfficeMember> members, String affiliationHeader, LocalDate joinedOn) {
 		return workbook(workbook -> {
 			sheet(workbook, "Tổng hợp", List.of(row("TỔNG HỢP SỐ LƯỢNG THÀNH VIÊN"), row(), row("Khu dân cư", "Số thành viên"),
 					row("KDC 2", members.size())));
@@ -117,13 +122,13 @@ final class RosterFiles {
 			rows.add(row("(Kèm theo Quyết định số 15/QĐ-UBND ngày 15/4/2022 của UBND thị trấn Tứ Kỳ)"));
 			rows.add(row());
 			rows.add(row("STT", "Họ tên", "Năm sinh", null, "Khu dân cư", "Chức danh trong tổ", affiliationHeader, "SĐT",
-					"Ghi chú"));
+					"Ghi chú", joinedOn == null ? null : "Ngày vào tổ"));
 			rows.add(row(null, null, "Nam", "Nữ"));
 			rows.add(row("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"));
 			for (OfficeMember member : members) {
 				rows.add(row(new Formula("ROW()-7"), member.fullName(), member.male() ? member.birthYear() : null,
 						member.male() ? null : member.birthYear(), member.village(), member.role(), member.affiliation(),
-						member.phone(), member.note()));
+						member.phone(), member.note(), joinedOn));
 			}
 			rows.add(row(null, "Tổng cộng: " + members.size() + " người"));
 			rows.add(row());
@@ -136,7 +141,8 @@ final class RosterFiles {
 			sheet.addMergedRegion(CellRangeAddress.valueOf("A2:I2"));
 			sheet.addMergedRegion(CellRangeAddress.valueOf("A3:I3"));
 			sheet.addMergedRegion(CellRangeAddress.valueOf("C5:D5"));
-			for (String column : List.of("A", "B", "E", "F", "G", "H", "I")) {
+			for (String column : joinedOn == null ? List.of("A", "B", "E", "F", "G", "H", "I")
+					: List.of("A", "B", "E", "F", "G", "H", "I", "J")) {
 				sheet.addMergedRegion(CellRangeAddress.valueOf(column + "5:" + column + "6"));
 			}
 			workbook.setActiveSheet(1);
