@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -207,6 +209,19 @@ public class UnitService {
 
 	public Optional<UnitSummary> findOpen(UnitLevel level, String code) {
 		return units.findByLevelAndCodeAndValidToIsNull(level, code).map(Unit::summary);
+	}
+
+	/** Which of the codes (compared in capitals) are those of open units of the level: one query for many. */
+	public Set<String> openCodes(UnitLevel level, Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				SELECT upper(code) FROM unit WHERE level = :level AND valid_to IS NULL AND upper(code) = ANY (:codes)""")
+			.param("level", level.name())
+			.param("codes", codes.stream().map(code -> code.toUpperCase(Locale.ROOT)).distinct().toArray(String[]::new))
+			.query(String.class)
+			.list());
 	}
 
 	public UnitSummary root() {

@@ -194,6 +194,9 @@ class AuthorizationMatrixTests {
 		get("/districts/{id}/roster.xlsx").in("ADS").out("A"),
 		get("/communes/{id}/roster-import").in("C").out(""),
 		post("/communes/{id}/roster-import").in("C").out(""),
+		// the chair's own kept file is named in the form; without one the chair gets a 400, anyone else a refusal
+		post("/communes/{id}/roster-import/mapping").in("C").out(""),
+		get("/communes/{id}/roster-import/template.xlsx").in("ADSC").out("A"),
 		get("/roster-import/template.xlsx").any("ADSCV"),
 		get("/roster-import/template.csv").any("ADSCV"),
 

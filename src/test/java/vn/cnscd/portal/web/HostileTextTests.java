@@ -142,6 +142,7 @@ class HostileTextTests {
 			Map.entry("CommendationForm.formKey", "an id the page wrote"),
 			Map.entry("CommuneReportForm.formKey", "an id the page wrote"),
 			Map.entry("MemberForm.formKey", "an id the page wrote"),
+			Map.entry("RosterMappingForm.upload", "an id the page wrote, refused unless a UUID"),
 			Map.entry("TrainingSessionForm.formKey", "an id the page wrote"),
 			Map.entry("VillageReportForm.formKey", "an id the page wrote"),
 			Map.entry("NotificationSettingsForm.language", "vi or en"),
@@ -516,17 +517,21 @@ class HostileTextTests {
 		// a roster file: a hostile name is imported; a hostile phone is refused and listed back
 		UnitSummary third = units.openChildren(commune.id()).get(2);
 		String imported = hostile("roster file: full name", "-1+2");
-		send(multipart(commune.url() + "/roster-import").file(rosterFile(third.code(), imported, "0987000101")), "commune");
+		importRoster(rosterFile(third.code(), imported, "0987000101"), "roster file: full name");
 		UnitSummary fourth = units.openChildren(commune.id()).get(3);
-		send(multipart(commune.url() + "/roster-import").file(rosterWorkbook(fourth.code(),
-				hostile("roster workbook: full name", "=HYPERLINK(\"http://x\")"), false)), "commune");
-		check("commune", "refused roster workbook with a formula", mvc.perform(multipart(commune.url() + "/roster-import")
+		importRoster(rosterWorkbook(fourth.code(), hostile("roster workbook: full name", "=HYPERLINK(\"http://x\")"),
+				false), "roster workbook: full name");
+		check("commune", "roster workbook with a formula", mvc.perform(multipart(commune.url() + "/roster-import")
 			.file(rosterWorkbook(fourth.code(), "Nguyễn Văn Bình", true)).with(csrf()).with(as("commune"))).andReturn());
 		MvcResult badFile = mvc.perform(multipart(commune.url() + "/roster-import")
 			.file(rosterFile(third.code(), "Nguyễn Văn Bình", SCRIPT)).with(csrf()).with(as("commune"))).andReturn();
-		if (!check("commune", "refused roster file", badFile).select("tbody").text().contains(SCRIPT)) {
+		if (!check("commune", "refused roster file", badFile).select("#errors tbody").text().contains(SCRIPT)) {
 			problems.add("the refused roster file does not list the bad cell");
 		}
+		// the mapping step shows a workbook's sheet names and headers as the file has them
+		check("commune", "roster mapping step", mvc.perform(multipart(commune.url() + "/roster-import")
+			.file(rosterWorkbookWithHostileNames()).with(csrf()).with(as("commune"))).andReturn(),
+				"roster workbook: sheet", "roster workbook: header");
 
 		// values the forms refuse come back in their fields, as text
 		refused("admin", "/accounts/new", post("/accounts/new").param("username", SCRIPT)
@@ -579,7 +584,7 @@ class HostileTextTests {
 		refused("commune", targets, formRequest(targets, "commune", Map.of(cell, SCRIPT)), "TargetGridForm.values", SCRIPT);
 	}
 
-	/** The same as a workbook: text cells, or the name as a formula, which the import refuses. */
+	/** The same as a workbook: text cells, or the name as a formula saved without a value, which reads as empty. */
 	MockMultipartFile rosterWorkbook(String villageCode, String name, boolean formula) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet("Danh sách");
@@ -594,6 +599,44 @@ class HostileTextTests {
 			}
 			if (formula) {
 				sheet.getRow(1).getCell(1).setCellFormula("HYPERLINK(\"http://x\",\"" + name + "\")");
+			}
+			workbook.write(out);
+			return new MockMultipartFile("file", "danh-sach.xlsx", "application/octet-stream", out.toByteArray());
+		}
+	}
+
+	/** Uploads a roster file and imports it from the mapping step, which must show the field given. */
+	void importRoster(MockMultipartFile file, String field) throws Exception {
+		MvcResult uploaded = mvc.perform(multipart(commune.url() + "/roster-import").file(file).with(csrf())
+			.with(as("commune"))).andReturn();
+		Element form = check("commune", "roster mapping " + field, uploaded, field).selectFirst("form.mapping");
+		assertThat(form).as("the mapping step of " + field).isNotNull();
+		MockHttpServletRequestBuilder request = post(form.attr("action")).param("action", "IMPORT");
+		for (Element input : form.select("input[name], select[name]")) {
+			Element selected = input.selectFirst("option[selected]");
+			String value = !input.tagName().equals("select") ? input.val()
+					: selected != null ? selected.val() : input.select("option").first().val();
+			if (!input.attr("name").equals("_csrf")) {
+				request.param(input.attr("name"), value);
+			}
+		}
+		send(request, "commune");
+	}
+
+	/** Two sheets, one named with markup, with a header of markup beside the roster's. */
+	MockMultipartFile rosterWorkbookWithHostileNames() throws IOException {
+		typed.put("roster workbook: sheet", IMG);
+		String header = hostile("roster workbook: header", "@SUM(A1)");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			workbook.createSheet("Ghi chú");
+			Sheet sheet = workbook.createSheet(IMG);
+			List<List<String>> rows = List.of(List.of("Thôn", "Họ và tên", "Giới tính", "Số điện thoại", header),
+					List.of(village.code(), "Nguyễn Văn Cường", "Nam", "0987000103", "x"));
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					row.createCell(c).setCellValue(rows.get(r).get(c));
+				}
 			}
 			workbook.write(out);
 			return new MockMultipartFile("file", "danh-sach.xlsx", "application/octet-stream", out.toByteArray());
@@ -1050,9 +1093,13 @@ class HostileTextTests {
 		return cells;
 	}
 
+	/** The cells of a CSV file: UTF-8, or UTF-16 with tabs as the roster template is. */
 	static List<String> csvCells(byte[] content) throws IOException {
-		String text = new String(content, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
-		char delimiter = text.lines().findFirst().orElse("").contains(";") ? ';' : ',';
+		boolean utf16 = content.length > 1 && content[0] == (byte) 0xFF && content[1] == (byte) 0xFE;
+		String text = utf16 ? new String(content, 2, content.length - 2, StandardCharsets.UTF_16LE)
+				: new String(content, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+		String first = text.lines().findFirst().orElse("");
+		char delimiter = first.contains("\t") ? '\t' : first.contains(";") ? ';' : ',';
 		List<String> cells = new ArrayList<>();
 		for (CSVRecord record : CSVFormat.EXCEL.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {
 			record.forEach(cells::add);
