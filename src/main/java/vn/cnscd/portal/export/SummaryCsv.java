@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.area.UnitSummary;
-import vn.cnscd.portal.dashboard.CommuneFigures;
+import vn.cnscd.portal.dashboard.Dashboard;
 import vn.cnscd.portal.team.CellText;
 
 /**
- * The raw values behind a quarterly summary, a line per village, month and indicator, every report status
+ * The raw values behind a report, a line per village, month and indicator, every report status
  * included so that a reader can see what was left out of the figures. UTF-8 with a byte-order mark, which
  * Excel needs to read Vietnamese; rows go out as the database sends them, never all in memory.
  */
@@ -51,11 +51,11 @@ class SummaryCsv {
 	}
 
 	@Transactional(readOnly = true)
-	void write(Summary summary, OutputStream out) throws IOException {
+	void write(Dashboard scope, ReportPeriod period, OutputStream out) throws IOException {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 		writer.write('\uFEFF');
 		line(writer, HEADER_KEYS.stream().map(key -> labels.text("export.csv." + key)).toList());
-		Long[] communes = summary.end().ranking().stream().map(line -> line.commune().id())
+		Long[] communes = scope.ranking().stream().map(line -> line.commune().id())
 			.toArray(Long[]::new);
 		jdbc.sql("""
 				SELECT c.code AS commune_code, c.kind AS commune_kind, c.name AS commune_name, u.code, u.kind, u.name,
@@ -64,9 +64,9 @@ class SummaryCsv {
 				JOIN village_report_value v ON v.report_id = r.id JOIN indicator i ON i.id = v.indicator_id
 				WHERE r.period BETWEEN :first AND :last AND u.ancestor_path LIKE :path AND u.parent_id = ANY (:communes)
 				ORDER BY c.code, u.code, r.period, i.sort_order""")
-			.param("first", summary.quarter().first().atDay(1))
-			.param("last", summary.quarter().last().atDay(1))
-			.param("path", UnitSummary.likeUnder(summary.end().district().path()))
+			.param("first", period.first().atDay(1))
+			.param("last", period.last().atDay(1))
+			.param("path", UnitSummary.likeUnder(scope.district().path()))
 			.param("communes", communes)
 			.query((ResultSet rs) -> {
 				Boolean late = (Boolean) rs.getObject("late");

@@ -17,6 +17,9 @@ class CommuneReportForm {
 	@Size(max = 4000)
 	private String obstacles;
 
+	@Size(max = 4000)
+	private String proposals;
+
 	private Long version;
 
 	private String formKey;
@@ -59,6 +62,14 @@ class CommuneReportForm {
 
 	public void setObstacles(String obstacles) {
 		this.obstacles = obstacles;
+	}
+
+	public String getProposals() {
+		return proposals;
+	}
+
+	public void setProposals(String proposals) {
+		this.proposals = proposals;
 	}
 
 	public Long getVersion() {
