@@ -1,10 +1,21 @@
 package vn.cnscd.portal.export;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -14,7 +25,6 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
-import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
@@ -51,14 +61,10 @@ import vn.cnscd.portal.export.ReportLayout.Appendix;
 import vn.cnscd.portal.export.ReportLayout.Block;
 import vn.cnscd.portal.export.ReportLayout.Cell;
 import vn.cnscd.portal.export.ReportLayout.Column;
-import vn.cnscd.portal.export.ReportLayout.Count;
 import vn.cnscd.portal.export.ReportLayout.Heading;
 import vn.cnscd.portal.export.ReportLayout.Paragraph;
 import vn.cnscd.portal.export.ReportLayout.Row;
-import vn.cnscd.portal.export.ReportLayout.Score;
-import vn.cnscd.portal.export.ReportLayout.Share;
 import vn.cnscd.portal.export.ReportLayout.Table;
-import vn.cnscd.portal.export.ReportLayout.Text;
 
 /**
  * A report document as DOCX for the officer to edit and sign: A4 portrait, margins of Decree 30 (top and
@@ -96,14 +102,113 @@ class ReportDocx {
 
 	private static final int LANDSCAPE_WIDTH = A4_LONG - 2 * LANDSCAPE_SIDE;
 
+	/**
+	 * Lays the document out with POI but for the appendices' rows, then copies it to {@code out}, writing those
+	 * rows into word/document.xml as it passes: a province's appendix never stands in memory as a tree of cells
+	 * (about a kilobyte each in POI).
+	 */
 	void write(ReportLayout layout, OutputStream out) throws IOException {
+		List<Table> streamed = new ArrayList<>();
+		// stands in the skeleton for the rows of a streamed table: no text a user typed can be it
+		String mark = "rows-" + UUID.randomUUID() + "-";
+		ByteArrayOutputStream skeleton = new ByteArrayOutputStream();
 		try (XWPFDocument document = new XWPFDocument()) {
-			new Writer(document).write(layout);
-			document.write(out);
+			new Skeleton(document, streamed, mark).write(layout);
+			document.write(skeleton);
 		}
+		ZipOutputStream zip = new ZipOutputStream(out);
+		try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(skeleton.toByteArray()))) {
+			for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
+				zip.putNextEntry(new ZipEntry(part.getName()));
+				if (part.getName().equals("word/document.xml")) {
+					rows(new String(parts.readAllBytes(), StandardCharsets.UTF_8), streamed, mark, zip);
+				}
+				else {
+					parts.transferTo(zip);
+				}
+				zip.closeEntry();
+			}
+		}
+		zip.finish();
 	}
 
-	private static final class Writer {
+	/** The document's XML with each stand-in row replaced by its table's rows. */
+	private static void rows(String xml, List<Table> tables, String mark, OutputStream out) throws IOException {
+		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+		RowWriter rows = new RowWriter(writer);
+		int from = 0;
+		for (int i = 0; i < tables.size(); i++) {
+			int at = xml.indexOf(mark + i + "<", from);
+			int start = xml.lastIndexOf("<w:tr>", at);
+			int end = xml.indexOf("</w:tr>", at) + "</w:tr>".length();
+			writer.write(xml, from, start - from);
+			for (Row row : tables.get(i).rows()) {
+				rows.write(row);
+			}
+			from = end;
+		}
+		writer.write(xml, from, xml.length() - from);
+		writer.flush();
+	}
+
+	/** A table row as WordprocessingML, its cells styled as the tables POI lays out. */
+	private static final class RowWriter {
+
+		private final Writer out;
+
+		private final NumberFormat counts = NumberFormat.getIntegerInstance(SummaryLabels.VIETNAMESE);
+
+		private final NumberFormat percents = NumberFormat.getPercentInstance(SummaryLabels.VIETNAMESE);
+
+		private final NumberFormat scores = NumberFormat.getNumberInstance(SummaryLabels.VIETNAMESE);
+
+		RowWriter(Writer out) {
+			this.out = out;
+			percents.setMaximumFractionDigits(1);
+			scores.setMaximumFractionDigits(1);
+		}
+
+		void write(Row row) throws IOException {
+			out.write("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+			for (Cell cell : row.cells()) {
+				String text = ReportCells.text(cell, counts, percents, scores);
+				out.write("<w:tc><w:p><w:pPr><w:pStyle w:val=\"");
+				out.write(style(row.total(), ReportCells.numeric(cell)));
+				out.write("\"/></w:pPr>");
+				if (!text.isEmpty()) {
+					out.write("<w:r><w:t xml:space=\"preserve\">");
+					escape(text);
+					out.write("</w:t></w:r>");
+				}
+				out.write("</w:p></w:tc>");
+			}
+			out.write("</w:tr>");
+		}
+
+		/** Text as XML: markup escaped, and what XML cannot hold at all (control characters) left out. */
+		private void escape(String text) throws IOException {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				switch (c) {
+					case '&' -> out.write("&amp;");
+					case '<' -> out.write("&lt;");
+					case '>' -> out.write("&gt;");
+					default -> {
+						if (c >= 0x20 || c == '\t') {
+							out.write(c);
+						}
+					}
+				}
+			}
+		}
+
+	}
+
+	static String style(boolean total, boolean number) {
+		return total ? (number ? "CellTotalNumber" : "CellTotal") : (number ? "CellNumber" : "CellText");
+	}
+
+	private static final class Skeleton {
 
 		private final XWPFDocument document;
 
@@ -115,8 +220,14 @@ class ReportDocx {
 
 		private final NumberFormat scores = NumberFormat.getNumberInstance(SummaryLabels.VIETNAMESE);
 
-		Writer(XWPFDocument document) {
+		private final List<Table> streamed;
+
+		private final String mark;
+
+		Skeleton(XWPFDocument document, List<Table> streamed, String mark) {
 			this.document = document;
+			this.streamed = streamed;
+			this.mark = mark;
 			this.body = document.getDocument().getBody();
 			percents.setMaximumFractionDigits(1);
 			scores.setMaximumFractionDigits(1);
@@ -274,7 +385,7 @@ class ReportDocx {
 				}
 			}
 			else if (block instanceof Table table) {
-				table(table, PORTRAIT_WIDTH);
+				table(table, PORTRAIT_WIDTH, false);
 			}
 		}
 
@@ -314,11 +425,14 @@ class ReportDocx {
 			subtitle.setAlignment(ParagraphAlignment.CENTER);
 			subtitle.setSpacingAfter(120);
 			run(subtitle, appendix.subtitle(), 13).setItalic(true);
-			table(appendix.table(), LANDSCAPE_WIDTH);
+			table(appendix.table(), LANDSCAPE_WIDTH, true);
 		}
 
-		/** A table with a border on every cell and its header row repeated on each page. */
-		private void table(Table table, int width) {
+		/**
+		 * A table with a border on every cell and its header row repeated on each page; the rows of a streamed
+		 * one are a stand-in row until the document is copied out.
+		 */
+		private void table(Table table, int width, boolean streaming) {
 			List<Column> columns = table.columns();
 			float[] shares = new float[columns.size()];
 			for (int i = 0; i < shares.length; i++) {
@@ -344,14 +458,17 @@ class ReportDocx {
 				cell.addNewTcPr().addNewVAlign().setVal(STVerticalJc.CENTER);
 				styled(cell.addNewP(), "CellHeader", columns.get(i).title());
 			}
-			for (Row row : table.rows()) {
-				CTRow line = written.addNewTr();
-				line.addNewTrPr().addNewCantSplit();
-				for (Cell cell : row.cells()) {
-					boolean number = !(cell instanceof Text);
-					String style = row.total() ? (number ? "CellTotalNumber" : "CellTotal")
-							: (number ? "CellNumber" : "CellText");
-					styled(line.addNewTc().addNewP(), style, format(cell));
+			if (streaming) {
+				written.addNewTr().addNewTc().addNewP().addNewR().addNewT().setStringValue(mark + streamed.size());
+				streamed.add(table);
+			}
+			else {
+				for (Row row : table.rows()) {
+					CTRow line = written.addNewTr();
+					line.addNewTrPr().addNewCantSplit();
+					for (Cell cell : row.cells()) {
+						styled(line.addNewTc().addNewP(), style(row.total(), ReportCells.numeric(cell)), format(cell));
+					}
 				}
 			}
 			// a paragraph after a table, as Word keeps one, so that the next table does not join it

@@ -16,10 +16,10 @@ record ReportSettings(String superior, String issuer, String symbol, String plac
 	/** The prefixes Decree 30 allows before a signer's authority (thay mặt, ký thay, quyền, thừa lệnh...). */
 	static final List<String> AUTHORITIES = List.of("TM.", "KT.", "Q.", "TL.", "TUQ.");
 
-	/** The recipients one a line, without the dash the document writes before each. */
+	/** The recipients one a line, without the bullet ("- ") the document writes before each. */
 	List<String> recipientLines() {
 		return Arrays.stream(recipients == null ? new String[0] : recipients.split("\\R"))
-			.map(line -> line.strip().replaceFirst("^[-–•+]\\s*", ""))
+			.map(line -> line.strip().replaceFirst("^[-–•]\\s+", ""))
 			.filter(line -> !line.isEmpty())
 			.toList();
 	}

@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.StaleEditException;
-import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitSummary;
 
 /** The page where an officer sets what their unit's report documents say of who issues and signs them. */

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.StaleEditException;
@@ -113,20 +113,25 @@ class ReportSettingsService {
 		}
 		ReportSettings before = of(unit);
 		ReportSettings after = clean(entered);
-		int saved = expectedVersion == 0 ? jdbc.sql("""
+		String sql = expectedVersion == 0 ? """
 				INSERT INTO report_settings (unit_id, superior, issuer, symbol, place, authority, signer_title, signer_name,
 				                             recipients, version)
 				VALUES (:unit, :superior, :issuer, :symbol, :place, :authority, :signerTitle, :signerName, :recipients, 1)
-				ON CONFLICT (unit_id) DO NOTHING""")
-			.paramSource(after)
-			.param("unit", unit.id())
-			.update() : jdbc.sql("""
+				ON CONFLICT (unit_id) DO NOTHING""" : """
 				UPDATE report_settings SET superior = :superior, issuer = :issuer, symbol = :symbol, place = :place,
 				       authority = :authority, signer_title = :signerTitle, signer_name = :signerName,
 				       recipients = :recipients, version = version + 1
-				WHERE unit_id = :unit AND version = :expected""")
-			.paramSource(after)
+				WHERE unit_id = :unit AND version = :expected""";
+		int saved = jdbc.sql(sql)
 			.param("unit", unit.id())
+			.param("superior", after.superior())
+			.param("issuer", after.issuer())
+			.param("symbol", after.symbol())
+			.param("place", after.place())
+			.param("authority", after.authority())
+			.param("signerTitle", after.signerTitle())
+			.param("signerName", after.signerName())
+			.param("recipients", after.recipients())
 			.param("expected", expectedVersion)
 			.update();
 		if (saved == 0) {

@@ -1,7 +1,6 @@
 package vn.cnscd.portal.training;
 
 import java.sql.Array;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
