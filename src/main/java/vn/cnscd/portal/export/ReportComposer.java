@@ -249,7 +249,7 @@ class ReportComposer {
 				paragraph(labels.text("document.results.untargeted", String.valueOf(end.getYear()),
 						String.join(", ", untargeted)));
 			}
-			if (!report.communeView()) {
+			if (!report.ranking().isEmpty()) {
 				heading(2, labels.text("document.results.ranking"));
 				List<Line> ranking = report.ranking();
 				List<Line> top = ranking.subList(0, Math.min(NAMED, ranking.size()));
