@@ -13,7 +13,11 @@ import static vn.cnscd.portal.export.ReportFiles.texts;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -132,7 +136,7 @@ class ReportDocumentTests {
 		c = units.openChildren(fixture.district.id())
 			.stream()
 			.filter(unit -> unit.id() != fixture.a.id() && unit.id() != fixture.b.id())
-			.sorted(java.util.Comparator.comparing(UnitSummary::code))
+			.sorted(Comparator.comparing(UnitSummary::code))
 			.findFirst()
 			.orElseThrow();
 		jdbc.sql("INSERT INTO target (indicator_id, unit_id, year, value) VALUES (:i, :u, 2030, 20)")
@@ -269,7 +273,7 @@ class ReportDocumentTests {
 		UnitSummary a2 = fixture.aVillages.get(1);
 		List<UnitSummary> others = units.openChildren(fixture.district.id()).stream()
 			.filter(unit -> unit.id() != fixture.a.id() && unit.id() != fixture.b.id())
-			.sorted(java.util.Comparator.comparing(UnitSummary::code))
+			.sorted(Comparator.comparing(UnitSummary::code))
 			.toList();
 		try (XWPFDocument document = ReportFiles.docx(download(districtUrl("docx", "quarter=2030-Q1"), "district")
 			.getContentAsByteArray())) {
@@ -442,7 +446,7 @@ class ReportDocumentTests {
 	}
 
 	private static String percent(long part, long whole) {
-		java.text.NumberFormat format = java.text.NumberFormat.getPercentInstance(java.util.Locale.forLanguageTag("vi"));
+		NumberFormat format = NumberFormat.getPercentInstance(Locale.forLanguageTag("vi"));
 		format.setMaximumFractionDigits(1);
 		return format.format((double) part / whole);
 	}
@@ -518,9 +522,9 @@ class ReportDocumentTests {
 
 	/** The cells of each row, numbers as doubles. */
 	static List<List<Object>> rows(Sheet sheet) {
-		List<List<Object>> rows = new java.util.ArrayList<>();
+		List<List<Object>> rows = new ArrayList<>();
 		for (Row row : sheet) {
-			List<Object> cells = new java.util.ArrayList<>();
+			List<Object> cells = new ArrayList<>();
 			for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
 				Cell cell = row.getCell(i);
 				cells.add(cell == null ? null
