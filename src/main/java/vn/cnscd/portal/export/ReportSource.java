@@ -107,21 +107,17 @@ class ReportSource {
 		LocalDate today = deadlines.today();
 		LocalDate asOf = today.isBefore(period.lastDay()) ? today : period.lastDay();
 
-		// a month's dashboard is read for its few counts; only the end month's is kept whole
-		Map<YearMonth, Map<Long, Sent>> sent = new LinkedHashMap<>();
-		Dashboard atEnd = null;
-		for (YearMonth month : months) {
-			Dashboard dashboard = dashboards.figures(actor, area, month);
-			Map<Long, Sent> counts = new HashMap<>();
-			Stream.concat(Stream.of(dashboard.total()), dashboard.ranking().stream())
-				.forEach(line -> counts.putIfAbsent(line.commune().id(),
-						new Sent(line.villagesWithTeam(), line.sent(), line.onTime())));
-			sent.put(month, counts);
-			atEnd = dashboard;
-		}
 		// a FLOW's period is the year to date at its end less that before its first month, in the same year
-		Map<Long, Map<Long, Long>> before = period.first().getMonthValue() == 1 ? Map.of()
-				: achieved(dashboards.figures(actor, area, period.first().minusMonths(1)));
+		Earlier before = period.first().getMonthValue() == 1 ? Earlier.NONE
+				: Earlier.of(dashboards.figures(actor, area, period.first().minusMonths(1)));
+		// a month's dashboard is read for its few counts and let go; only the end month's is kept whole (a
+		// province's dashboard is some ten megabytes, and making one takes three times that for a moment)
+		Map<YearMonth, Map<Long, Sent>> sent = new LinkedHashMap<>();
+		for (YearMonth month : months.subList(0, months.size() - 1)) {
+			sent.put(month, sent(dashboards.figures(actor, area, month)));
+		}
+		Dashboard atEnd = dashboards.figures(actor, area, end);
+		sent.put(end, sent(atEnd));
 
 		Map<Long, CommuneRoster> roster = rosters.communes(area.path(), period.firstDay(), asOf);
 		TrainingFacts.Facts trained = training.of(area, period.firstDay(), asOf);
@@ -171,16 +167,15 @@ class ReportSource {
 	}
 
 	private static Line line(CommuneFigures figures, CommuneRoster roster, long attendances, long trained,
-			Map<YearMonth, Map<Long, Sent>> sent, Map<Long, Map<Long, Long>> before) {
+			Map<YearMonth, Map<Long, Sent>> sent, Earlier before) {
 		long id = figures.commune().id();
 		Map<YearMonth, Sent> months = new LinkedHashMap<>();
 		sent.forEach((month, counts) -> months.put(month, counts.getOrDefault(id, Sent.NONE)));
-		Map<Long, Long> earlier = before.getOrDefault(id, Map.of());
 		List<Achievement> indicators = figures.progress()
 			.stream()
 			.map(progress -> new Achievement(progress.indicator(),
 					progress.indicator().kind() == IndicatorKind.STOCK ? progress.achieved()
-							: progress.achieved() - earlier.getOrDefault(progress.indicator().id(), 0L),
+							: progress.achieved() - before.achieved(id, progress.indicator().id()),
 					progress.achieved(), progress.targetCount(), progress.ratio()))
 			.toList();
 		return new Line(figures.commune(), figures.communes(), figures.communesWithTeam(), figures.villages(),
@@ -188,13 +183,41 @@ class ReportSource {
 				figures.meanProgress(), figures.completeness(), figures.timeliness());
 	}
 
-	/** Each commune's and the area's year to date, by unit id and indicator id. */
-	private static Map<Long, Map<Long, Long>> achieved(Dashboard dashboard) {
-		return Stream.concat(Stream.of(dashboard.total()), dashboard.ranking().stream())
-			.collect(Collectors.toMap(line -> line.commune().id(), line -> line.progress()
-				.stream()
-				.collect(Collectors.toMap(progress -> progress.indicator().id(), Progress::achieved)),
-					(total, line) -> total));
+	/** A month's reports sent, by commune id and the area's. */
+	private static Map<Long, Sent> sent(Dashboard dashboard) {
+		Map<Long, Sent> counts = new HashMap<>();
+		Stream.concat(Stream.of(dashboard.total()), dashboard.ranking().stream())
+			.forEach(line -> counts.putIfAbsent(line.commune().id(),
+					new Sent(line.villagesWithTeam(), line.sent(), line.onTime())));
+		return counts;
+	}
+
+	/**
+	 * Each commune's and the area's year to date before the period, by unit id, an array in the order of the
+	 * indicators: a province's ten thousand communes as ten thousand arrays, not as maps of boxed numbers.
+	 */
+	private record Earlier(Map<Long, Integer> positions, Map<Long, long[]> values) {
+
+		static final Earlier NONE = new Earlier(Map.of(), Map.of());
+
+		static Earlier of(Dashboard dashboard) {
+			Map<Long, Integer> positions = new HashMap<>();
+			List<Progress> indicators = dashboard.total().progress();
+			for (int i = 0; i < indicators.size(); i++) {
+				positions.put(indicators.get(i).indicator().id(), i);
+			}
+			return new Earlier(positions, Stream.concat(Stream.of(dashboard.total()), dashboard.ranking().stream())
+				.collect(Collectors.toMap(line -> line.commune().id(),
+						line -> line.progress().stream().mapToLong(Progress::achieved).toArray(), (total, line) -> total)));
+		}
+
+		/** Nothing for a unit or an indicator the earlier month did not have. */
+		long achieved(long unitId, long indicatorId) {
+			Integer position = positions.get(indicatorId);
+			long[] achieved = values.get(unitId);
+			return position == null || achieved == null ? 0 : achieved[position];
+		}
+
 	}
 
 	/**
