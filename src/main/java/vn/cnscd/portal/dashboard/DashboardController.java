@@ -129,7 +129,11 @@ class DashboardController {
 		model.addAttribute("coverage", dashboards.coverage(actor, area));
 		// a commune's page leads up to its district's only for those who may read that one
 		model.addAttribute("districtLink", dashboard.communeView() && dashboards.mayRead(actor, dashboard.district()));
-		model.addAttribute("quarter", Quarter.of(month));
+		// the reports offered are of the months due by now, whichever month the page shows
+		YearMonth reportMonth = month.isAfter(dashboards.defaultMonth()) ? dashboards.defaultMonth() : month;
+		model.addAttribute("reportMonth", reportMonth);
+		model.addAttribute("quarter", Quarter.of(reportMonth));
+		model.addAttribute("settingsLink", actor.isOfficerOf(area));
 		model.addAttribute("previousMonth", month.minusMonths(1));
 		model.addAttribute("nextMonth", month.isBefore(deadlines.currentMonth()) ? month.plusMonths(1) : null);
 		model.addAttribute("weights", new int[] { Ranking.PROGRESS_WEIGHT, Ranking.COMPLETENESS_WEIGHT,

@@ -23,6 +23,9 @@ class CommuneReportForm {
 	@Size(max = 4000)
 	private String obstacles;
 
+	@Size(max = 4000)
+	private String proposals;
+
 	@HiddenField
 	private Long version;
 
@@ -69,6 +72,14 @@ class CommuneReportForm {
 
 	public void setObstacles(String obstacles) {
 		this.obstacles = obstacles;
+	}
+
+	public String getProposals() {
+		return proposals;
+	}
+
+	public void setProposals(String proposals) {
+		this.proposals = proposals;
 	}
 
 	public Long getVersion() {

@@ -104,7 +104,7 @@ public class CommuneReportService {
 			report = new CommuneReport(communeId, period.atDay(1));
 		}
 		report.fill(sessions, guided, visited, blankToNull(form.getNarrative()), blankToNull(form.getObstacles()),
-				form.getFormKey());
+				blankToNull(form.getProposals()), form.getFormKey());
 		Instant now = deadlines.now();
 		if (submit) {
 			boolean late = deadlines.isLate(now, deadlines.communeDue(period));

@@ -194,10 +194,13 @@ public class ObstacleService {
 	public List<Answer> answers(long obstacleId) {
 		return jdbc.sql("SELECT * FROM obstacle_answer WHERE obstacle_id = :id ORDER BY answered_at, id")
 			.param("id", obstacleId)
-			.query((rs, row) -> new Answer(rs.getLong("id"), rs.getString("author_name"),
-					Role.valueOf(rs.getString("author_role")), rs.getString("text"),
-					rs.getTimestamp("answered_at").toInstant()))
+			.query(ObstacleService::answer)
 			.list();
+	}
+
+	static Answer answer(ResultSet rs, int row) throws SQLException {
+		return new Answer(rs.getLong("id"), rs.getString("author_name"), Role.valueOf(rs.getString("author_role")),
+				rs.getString("text"), rs.getTimestamp("answered_at").toInstant());
 	}
 
 	/** District officers, steering members and chairs answer the obstacles of their area. */
@@ -271,7 +274,7 @@ public class ObstacleService {
 			.single();
 	}
 
-	private static Obstacle obstacle(ResultSet rs, int row) throws SQLException {
+	static Obstacle obstacle(ResultSet rs, int row) throws SQLException {
 		return new Obstacle(rs.getLong("id"), rs.getLong("unit_id"),
 				YearMonth.from(rs.getObject("period", LocalDate.class)), Source.valueOf(rs.getString("source")),
 				rs.getLong("source_id"), rs.getString("text"), Status.valueOf(rs.getString("status")),

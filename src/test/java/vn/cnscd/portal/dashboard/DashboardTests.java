@@ -164,7 +164,15 @@ class DashboardTests {
 			.getContentAsString();
 		Document page = Jsoup.parse(html);
 		assertThat(page.select("h1").text()).contains("02/2030");
-		assertThat(page.select(".page-actions span").text()).isEqualTo("Báo cáo quý I năm 2030:");
+		// the reports of the page's quarter, month and year, in the three formats and the raw values
+		assertThat(page.select(".downloads .page-actions span").eachText())
+			.containsExactly("Báo cáo quý I năm 2030:", "Báo cáo tháng 02/2030:", "Báo cáo năm 2030:");
+		String reports = fixture.district.url() + "/summary.";
+		assertThat(page.select(".downloads a").eachAttr("href")).contains(reports + "docx?quarter=2030-Q1",
+				reports + "pdf?quarter=2030-Q1", reports + "xlsx?quarter=2030-Q1", reports + "csv?quarter=2030-Q1",
+				reports + "docx?month=2030-02", reports + "xlsx?year=2030", fixture.district.url() + "/report-settings");
+		assertThat(page.select(".downloads a").eachText()).contains("Báo cáo (Word)", "Báo cáo (PDF)", "Phụ lục (Excel)",
+				"Số liệu gốc (CSV)", "Thiết lập văn bản báo cáo");
 		assertThat(page.select(".formula").text()).contains("50", "30", "20");
 		Element first = page.selectFirst("table.ranking tbody tr");
 		assertThat(first.attr("data-commune")).isEqualTo(String.valueOf(fixture.a.id()));
@@ -243,6 +251,9 @@ class DashboardTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(Jsoup.parse(steering).select("table.ranking tbody tr")).hasSize(3);
+		// the report settings are the unit's officer's: a steering member reads the reports, does not set them
+		assertThat(Jsoup.parse(steering).select(".downloads a").eachAttr("href")).isNotEmpty()
+			.noneMatch(href -> href.endsWith("/report-settings"));
 		String steeringCommune = mvc.perform(get("/communes/" + fixture.b.id() + "/dashboard").with(as("steering")))
 			.andExpect(status().isOk())
 			.andReturn()

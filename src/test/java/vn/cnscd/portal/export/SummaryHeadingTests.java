@@ -6,10 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +28,16 @@ import vn.cnscd.portal.dashboard.DashboardFixture;
 import vn.cnscd.portal.indicator.IndicatorService;
 
 /**
- * Issue #12 items 2 and 5 in the summary files: a quarter still under way (now is 20/03/2030, March is not
- * due until 05/04) says as of when its figures are and shows March as not yet due, never as zeros; a steering
- * member's summary names the communes in their charge, in the file and in its name.
+ * Issue #12 item 2 in the report documents: a steering member's report names the communes in their charge,
+ * in the document, its appendices and the files' names, and never passes for the district's.
  */
 @IntegrationTest
 @Transactional
 class SummaryHeadingTests {
+
+	static final String PARTIAL = "các xã do ông/bà Trần Văn Minh phụ trách (3 trong 23 xã của Huyện Tứ Kỳ)";
+
+	static final String PARTIAL_LINE = "Các xã do ông/bà Trần Văn Minh phụ trách: 3 trong 23 xã của Huyện Tứ Kỳ";
 
 	@Autowired
 	MockMvc mvc;
@@ -74,62 +76,40 @@ class SummaryHeadingTests {
 			.getResponse();
 	}
 
-	@Test
-	void aQuarterUnderWayIsAsOfTodayAndItsMonthNotYetDueIsMarkedSo() throws Exception {
-		String a = "Thị trấn " + fixture.a.name();
-		byte[] xlsx = download(fixture.district.url() + "/summary.xlsx?quarter=2030-Q1", "district").getContentAsByteArray();
-		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			List<List<Object>> rows = SummaryExportTests.rows(workbook.getSheetAt(0));
-			assertThat(rows).anyMatch(row -> row.contains("Số liệu tính đến ngày 20/03/2030"));
-			List<Object> march = SummaryExportTests.find(rows, a, "Tháng 3/2030");
-			assertThat(march.subList(3, 5)).containsExactly(3.0, 1.0);
-			assertThat(march.get(5)).isEqualTo("chưa đến hạn");
-			assertThat(march.get(7)).isEqualTo("chưa đến hạn");
-			assertThat(SummaryExportTests.find(rows, a, "Tháng 2/2030").get(5)).isEqualTo(2.0 / 3);
-		}
-		String pdf = pdfText(
-				download(fixture.district.url() + "/summary.pdf?quarter=2030-Q1", "district").getContentAsByteArray());
-		assertThat(pdf).contains("Số liệu tính đến ngày 20/03/2030", "chưa đến hạn");
-
-		// the last quarter of 2029 was over by then: no such line
-		byte[] done = download(fixture.district.url() + "/summary.xlsx?quarter=2029-Q4", "district").getContentAsByteArray();
-		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(done))) {
-			assertThat(SummaryExportTests.rows(workbook.getSheetAt(0)))
-				.noneMatch(row -> row.contains("chưa đến hạn") || row.stream().anyMatch(
-						cell -> String.valueOf(cell).startsWith("Số liệu tính đến")));
-		}
+	static String fileName(MockHttpServletResponse response) {
+		return ContentDisposition.parse(response.getHeader("Content-Disposition")).getFilename();
 	}
 
 	@Test
-	void aSteeringMembersSummaryNamesTheCommunesInTheirCharge() throws Exception {
-		String partial = "Các xã do ông/bà Trần Văn Minh phụ trách: 3 trong 23 xã của Huyện Tứ Kỳ";
-		MockHttpServletResponse xlsx = download(fixture.district.url() + "/summary.xlsx?quarter=2030-Q1", "steering");
-		assertThat(ContentDisposition.parse(xlsx.getHeader("Content-Disposition")).getFilename())
-			.startsWith("bao-cao-quy-i-nam-2030-cac-xa-do-ong-ba-tran-van-minh-phu-trach-3-trong-23-xa-cua-huyen-tu-ky");
+	void aSteeringMembersReportNamesTheCommunesInTheirCharge() throws Exception {
+		String base = fixture.district.url() + "/summary.";
+		MockHttpServletResponse docx = download(base + "docx?quarter=2030-Q1", "steering");
+		assertThat(fileName(docx))
+			.isEqualTo("bao-cao-quy-i-2030-cac-xa-do-ong-ba-tran-van-minh-phu-trach-3-trong-23-xa-cua-huyen-tu-ky.docx");
+		try (XWPFDocument document = ReportFiles.docx(docx.getContentAsByteArray())) {
+			var texts = ReportFiles.texts(ReportFiles.body(document));
+			assertThat(texts).contains(PARTIAL_LINE);
+			assertThat(texts).anyMatch(text -> text.startsWith("Thực hiện nhiệm vụ") && text.contains(PARTIAL));
+			assertThat(texts).noneMatch(text -> text.contains("trên địa bàn huyện Tứ Kỳ"));
+		}
+		try (PDDocument pdf = ReportFiles.pdf(download(base + "pdf?quarter=2030-Q1", "steering").getContentAsByteArray())) {
+			assertThat(ReportFiles.flat(String.join("", ReportFiles.pages(pdf)))).contains(ReportFiles.flat(PARTIAL_LINE));
+		}
+		MockHttpServletResponse xlsx = download(base + "xlsx?quarter=2030-Q1", "steering");
+		assertThat(fileName(xlsx)).startsWith("phu-luc-bao-cao-quy-i-2030-cac-xa-do-ong-ba-tran-van-minh-phu-trach");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
-			assertThat(SummaryExportTests.rows(workbook.getSheetAt(0))).anyMatch(row -> row.contains(partial));
+			assertThat(ReportDocumentTests.rows(workbook.getSheetAt(0)))
+				.anyMatch(row -> row.stream().anyMatch(cell -> String.valueOf(cell).contains(PARTIAL)));
 		}
-		String pdf = pdfText(
-				download(fixture.district.url() + "/summary.pdf?quarter=2030-Q1", "steering").getContentAsByteArray());
-		assertThat(pdf.replaceAll("\\s+", " ")).contains(partial);
-
-		MockHttpServletResponse whole = download(fixture.district.url() + "/summary.xlsx?quarter=2030-Q1", "district");
-		assertThat(ContentDisposition.parse(whole.getHeader("Content-Disposition")).getFilename())
-			.isEqualTo("bao-cao-quy-i-nam-2030-huyen-tu-ky.xlsx");
 	}
 
-	static String pdfText(byte[] content) throws Exception {
-		PdfReader reader = new PdfReader(content);
-		try {
-			PdfTextExtractor extractor = new PdfTextExtractor(reader);
-			StringBuilder text = new StringBuilder();
-			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-				text.append(extractor.getTextFromPage(page)).append('\n');
-			}
-			return text.toString();
-		}
-		finally {
-			reader.close();
+	@Test
+	void theOfficersReportIsTheDistricts() throws Exception {
+		MockHttpServletResponse docx = download(fixture.district.url() + "/summary.docx?quarter=2030-Q1", "district");
+		assertThat(fileName(docx)).isEqualTo("bao-cao-quy-i-2030-huyen-tu-ky.docx");
+		try (XWPFDocument document = ReportFiles.docx(docx.getContentAsByteArray())) {
+			assertThat(ReportFiles.texts(ReportFiles.body(document))).noneMatch(text -> text.contains("phụ trách"))
+				.anyMatch(text -> text.contains("trên địa bàn huyện Tứ Kỳ"));
 		}
 	}
 

@@ -309,11 +309,16 @@ class AuthorizationMatrixTests {
 		get("/provinces/{id}/dashboard/text").in("A").out("A"),
 		get("/districts/{id}/dashboard/text").in("ADS").out("A"),
 		get("/communes/{id}/dashboard/text").in("ADSC").out("A"),
-		get("/{levels:provinces|districts|communes}/{id}/summary.{format:xlsx|csv|pdf}").in("ADS").out("A")
+		get("/{levels:provinces|districts|communes}/{id}/summary.{format:docx|pdf|xlsx|csv}").in("ADS").out("A")
 			.at("/communes/", "ADSC", "A")
-			.at("/provinces/", "A", "A")
-			// the province's summary has no PDF
-			.at("/provinces/{province}/summary.pdf", "", "")
+			.at("/provinces/", "A", "A"),
+		// the officer of the unit: a district officer their committee's, a commune chair their commune's
+		get("/{levels:provinces|districts|communes}/{id}/report-settings").in("D").out("")
+			.at("/communes/", "C", "")
+			.at("/provinces/", "", ""),
+		post("/{levels:provinces|districts|communes}/{id}/report-settings").in("D").out("")
+			.at("/communes/", "C", "")
+			.at("/provinces/", "", "")
 	);
 	// @formatter:on
 

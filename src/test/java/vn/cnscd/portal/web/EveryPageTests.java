@@ -19,6 +19,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -60,9 +65,11 @@ class EveryPageTests {
 	 * (11/2.026, quý IV/2.026); after "for" or "of" only where the number reads as a year of this era.
 	 */
 	static final List<Pattern> GROUPED_YEAR = List.of(
-			Pattern.compile("(?iu)\\b(năm|year|years|quý\\s+[IVX]+|quarter\\s+[IVX1-4]+|tháng|month)\\s+\\d[.,\\u00a0]\\d{3}\\b"),
+			// "cả năm 1.380": the whole year's count in a table, after the label of its row
+			Pattern.compile("(?iu)(?<!cả\\s)\\b(năm|year|years|quý\\s+[IVX]+|quarter\\s+[IVX1-4]+|tháng|month)\\s+\\d[.,\\u00a0]\\d{3}\\b"),
 			Pattern.compile("(?iu)\\b(for|of|in)\\s+(1[.,\\u00a0]9|2[.,\\u00a0]0|2[.,\\u00a0]1)\\d{2}\\b"),
-			Pattern.compile("(?u)/\\d[.,\\u00a0]\\d{3}\\b"));
+			// a month and its year, "11/2.026"; not a share of counts, "1.134/1.366"
+			Pattern.compile("(?u)(?<![\\d.,])\\d{1,2}/\\d[.,\\u00a0]\\d{3}\\b"));
 
 	@Autowired
 	MockMvc mvc;
@@ -181,7 +188,15 @@ class EveryPageTests {
 		}
 		else if (type.equals("application/pdf") && content.length > 4
 				&& new String(content, 0, 4, StandardCharsets.US_ASCII).equals("%PDF")) {
-			texts.add(HostileTextTests.pdfText(content));
+			try (PDDocument pdf = Loader.loadPDF(content)) {
+				texts.add(new PDFTextStripper().getText(pdf));
+			}
+		}
+		else if (type.contains("wordprocessingml")) {
+			try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content));
+					XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+				texts.add(extractor.getText());
+			}
 		}
 		check(where, texts);
 	}

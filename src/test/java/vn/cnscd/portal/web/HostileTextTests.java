@@ -37,16 +37,25 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -112,7 +121,10 @@ class HostileTextTests {
 			"SteeringMemberForm.agency", "TeamForm.name", "TeamForm.decisionNumber", "TeamForm.decisionSigner",
 			"TeamForm.chatName", "TeamForm.chatLink", "CommendationForm.reason", "CommendationForm.period",
 			"DecisionForm.note", "PlanItemForm.activity", "PlanItemForm.personInCharge",
-			"TrainingSessionForm.organiser", "TrainingSessionForm.place");
+			"TrainingSessionForm.organiser", "TrainingSessionForm.place", "CommuneReportForm.proposals",
+			"ReportSettingsForm.superior", "ReportSettingsForm.issuer", "ReportSettingsForm.place",
+			"ReportSettingsForm.authority", "ReportSettingsForm.signerTitle", "ReportSettingsForm.signerName",
+			"ReportSettingsForm.recipients");
 
 	/**
 	 * String properties that cannot hold free text: the pattern, the parsing or the normalisation of each refuses
@@ -150,7 +162,8 @@ class HostileTextTests {
 					"an address of letters, digits and . _ % + - @ only; echoed where e-mail is on (DeliveryChannelTests)"),
 			Map.entry("PushSubscriptionForm.endpoint", "an address of an allowed push service, never shown"),
 			Map.entry("PushSubscriptionForm.p256dh", "base64url, never shown"),
-			Map.entry("PushSubscriptionForm.auth", "base64url, never shown"));
+			Map.entry("PushSubscriptionForm.auth", "base64url, never shown"),
+			Map.entry("ReportSettingsForm.symbol", "letters, digits & . - only; echoed"));
 
 	/** The String request parameters of the controllers, and where each is filled in or why it needs not be. */
 	static final Map<String, String> REQUEST_PARAMETERS = Map.ofEntries(
@@ -173,6 +186,8 @@ class HostileTextTests {
 			Map.entry("DashboardController.province(month)", "parsed, or 404: as the district's"),
 			Map.entry("DashboardController.provinceTrends(month)", "parsed, or 404: as the dashboard's"),
 			Map.entry("DashboardController.provinceText(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("SummaryController.summary(month)", "parsed, or 404: as the quarter"),
+			Map.entry("SummaryController.summary(year)", "parsed, or 404: as the quarter"),
 			Map.entry("DashboardController.district(month)", "parsed, or 404: filled in the error pages"),
 			Map.entry("DashboardController.commune(month)", "parsed, or 404: as the district's"),
 			Map.entry("DashboardController.districtTrends(month)", "parsed, or 404: as the dashboard's"),
@@ -445,7 +460,8 @@ class HostileTextTests {
 			.param("residentsGuided", "40")
 			.param("householdsVisited", "12")
 			.param("narrative", hostile("CommuneReportForm.narrative", "=HYPERLINK(\"http://x\")"))
-			.param("obstacles", hostile("CommuneReportForm.obstacles", "@SUM(A1)")), "commune");
+			.param("obstacles", hostile("CommuneReportForm.obstacles", "@SUM(A1)"))
+			.param("proposals", hostile("CommuneReportForm.proposals", "-1+2")), "commune");
 		send(post(communeReport + "/return").param("version", version("commune_report", commune.id()))
 			.param("reason", hostile("return commune report", "+1")), officer);
 
@@ -513,6 +529,10 @@ class HostileTextTests {
 		send(post("/commendations/" + commendation + "/decide").param("decision", "APPROVED")
 			.param("note", hostile("DecisionForm.note", "-1+2"))
 			.param("version", "0"), officer);
+
+		// what the report documents say of who issues and signs them: the district's and the commune's
+		reportSettings(district, officer, "");
+		reportSettings(commune, "commune", "#commune");
 
 		// a roster file: a hostile name is imported; a hostile phone is refused and listed back
 		UnitSummary third = units.openChildren(commune.id()).get(2);
@@ -582,6 +602,20 @@ class HostileTextTests {
 			.selectFirst("form.form input[name^=values]")
 			.attr("name");
 		refused("commune", targets, formRequest(targets, "commune", Map.of(cell, SCRIPT)), "TargetGridForm.values", SCRIPT);
+	}
+
+	/** A unit's report settings, every free line hostile; the symbol cannot be, and is refused as typed. */
+	void reportSettings(UnitSummary unit, String username, String suffix) throws Exception {
+		String page = unit.url() + "/report-settings";
+		refused(username, page, formRequest(page, username, Map.of("symbol", SCRIPT)), "ReportSettingsForm.symbol", SCRIPT);
+		resend(page, username, Map.of("superior", hostile("ReportSettingsForm.superior" + suffix, "=HYPERLINK(\"http://x\")"),
+				"issuer", hostile("ReportSettingsForm.issuer" + suffix, "+1"),
+				"place", hostile("ReportSettingsForm.place" + suffix, "-1+2"),
+				"authority", "TM. " + hostile("ReportSettingsForm.authority" + suffix, "@SUM(A1)"),
+				"signerTitle", hostile("ReportSettingsForm.signerTitle" + suffix, "=1+1"),
+				"signerName", hostile("ReportSettingsForm.signerName" + suffix, "+1"),
+				"recipients", hostile("ReportSettingsForm.recipients" + suffix, "-1+2") + "\n"
+						+ hostile("ReportSettingsForm.recipients#2" + suffix, "@SUM(A1)")));
 	}
 
 	/** The same as a workbook: text cells, or the name as a formula saved without a value, which reads as empty. */
@@ -804,7 +838,12 @@ class HostileTextTests {
 		check("district", village.url() + "/targets", nameVi, villageName);
 		check("district", district.url() + "/reports/" + MONTH, units);
 		check("district", commune.url() + "/reports/" + MONTH, "CommuneReportForm.narrative", "CommuneReportForm.obstacles",
-				"return commune report", nameVi, headName, units, villageName);
+				"CommuneReportForm.proposals", "return commune report", nameVi, headName, units, villageName);
+		check("district", district.url() + "/report-settings", "ReportSettingsForm.superior", "ReportSettingsForm.issuer",
+				"ReportSettingsForm.place", "ReportSettingsForm.authority", "ReportSettingsForm.signerTitle",
+				"ReportSettingsForm.signerName");
+		check("commune", commune.url() + "/report-settings", "ReportSettingsForm.issuer#commune",
+				"ReportSettingsForm.place#commune", "ReportSettingsForm.signerName#commune");
 		check("district", village.url() + "/reports", villageName);
 		check("district", village.url() + "/reports/" + MONTH, nameVi, villageName, "VillageReportForm.explanations",
 				"VillageReportForm.obstacles", "VillageReportForm.obstacles#2", "VillageReportForm.proposals");
@@ -963,6 +1002,10 @@ class HostileTextTests {
 		files.put("/provinces/" + root + "/summary.csv" + quarter, "admin");
 		files.put(district.url() + "/summary.pdf" + quarter, "district");
 		files.put(commune.url() + "/summary.pdf" + quarter, "commune");
+		files.put("/provinces/" + root + "/summary.pdf" + quarter, "admin");
+		files.put(district.url() + "/summary.docx" + quarter, "district");
+		files.put(commune.url() + "/summary.docx" + quarter, "commune");
+		files.put("/provinces/" + root + "/summary.docx" + quarter, "admin");
 		files.put("/roster-import/template.xlsx", "commune");
 		files.put("/roster-import/template.csv", "commune");
 		Map<String, List<String>> texts = new LinkedHashMap<>();
@@ -980,8 +1023,9 @@ class HostileTextTests {
 				problems.add(url + ": " + response.getContentType());
 			}
 			List<String> cells = url.contains(".xlsx") ? xlsxCells(url, content)
-					: url.contains(".csv") ? csvCells(content) : List.of(pdfText(content));
-			if (!url.contains(".pdf")) {
+					: url.contains(".csv") ? csvCells(content)
+							: url.contains(".docx") ? List.of(docxText(url, content)) : List.of(pdfText(url, content));
+			if (!url.contains(".pdf") && !url.contains(".docx")) {
 				cells.stream()
 					.filter(text -> !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0)
 					.forEach(text -> problems.add(url + ": a cell a spreadsheet would run: " + text));
@@ -1007,28 +1051,49 @@ class HostileTextTests {
 				"'" + typed.get("CommendationForm.period#member"), "'" + typed.get("DecisionForm.note"),
 				"'" + typed.get("MemberForm.fullName"), "'" + typed.get("TeamForm.name#village"),
 				"'" + typed.get("AccountForm.fullName"), "'" + unitName);
+		// the appendices: a line per commune and indicator; the issuer in the line under each heading
 		for (String summary : List.of(district.url() + "/summary.xlsx" + quarter, commune.url() + "/summary.xlsx" + quarter,
 				"/provinces/" + root + "/summary.xlsx" + quarter)) {
 			expectCells(texts.get(summary), "Thị trấn " + unitName, "'-ZZ9",
-					"'" + typed.get("IndicatorForm.nameVi") + " (" + typed.get("IndicatorForm.unitVi") + ")",
-					"'" + typed.get("VillageReportForm.obstacles"), "'" + typed.get("VillageReportForm.obstacles#2"),
-					"'" + typed.get("VillageReportForm.proposals"), "'" + typed.get("CommuneReportForm.obstacles"),
-					"Khu dân cư " + villageName);
+					"'" + typed.get("IndicatorForm.nameVi") + " (" + typed.get("IndicatorForm.unitVi") + ")");
 		}
+		expectCellWith(texts.get(district.url() + "/summary.xlsx" + quarter), typed.get("ReportSettingsForm.issuer"));
+		expectCellWith(texts.get(commune.url() + "/summary.xlsx" + quarter), typed.get("ReportSettingsForm.issuer#commune"));
 		for (String summary : List.of(district.url() + "/summary.csv" + quarter, commune.url() + "/summary.csv" + quarter,
 				"/provinces/" + root + "/summary.csv" + quarter)) {
 			expectCells(texts.get(summary), "Thị trấn " + unitName, "Khu dân cư " + villageName, "'-1107401", "'-ZZ9");
 		}
-		for (String summary : List.of(district.url() + "/summary.pdf" + quarter, commune.url() + "/summary.pdf" + quarter)) {
-			// a table cell breaks lines where it likes: compared without white space
-			String text = texts.get(summary).get(0).replaceAll("\\s", "");
-			for (String field : List.of("UnitForm.name", "UnitForm.name#village", "IndicatorForm.nameVi",
-					"IndicatorForm.unitVi", "VillageReportForm.obstacles", "VillageReportForm.obstacles#2",
-					"VillageReportForm.proposals", "CommuneReportForm.obstacles")) {
-				if (!text.contains(typed.get(field).replaceAll("\\s", ""))) {
-					problems.add(summary + ": does not show " + field);
+		// the documents: everything typed that they say, as it was typed (the issuing and signing lines in capitals)
+		List<String> said = List.of("UnitForm.name", "UnitForm.name#village", "IndicatorForm.nameVi",
+				"IndicatorForm.unitVi", "VillageReportForm.obstacles", "VillageReportForm.obstacles#2",
+				"VillageReportForm.proposals", "CommuneReportForm.obstacles", "obstacle answer", "AccountForm.fullName",
+				"TrainingSessionForm.place");
+		for (String format : List.of(".pdf", ".docx")) {
+			Map<String, String> documents = Map.of(district.url() + "/summary" + format + quarter, "",
+					commune.url() + "/summary" + format + quarter, "#commune");
+			for (var document : documents.entrySet()) {
+				// a table cell breaks lines where it likes: compared without white space
+				String text = texts.get(document.getKey()).get(0).replaceAll("\\s", "");
+				String suffix = document.getValue();
+				List<String> fields = new ArrayList<>(said);
+				fields.addAll(List.of("ReportSettingsForm.place" + suffix, "ReportSettingsForm.signerName" + suffix,
+						"ReportSettingsForm.recipients" + suffix, "ReportSettingsForm.recipients#2" + suffix));
+				for (String field : fields) {
+					if (!text.contains(typed.get(field).replaceAll("\\s", ""))) {
+						problems.add(document.getKey() + ": does not show " + field);
+					}
+				}
+				for (String field : List.of("ReportSettingsForm.issuer" + suffix, "ReportSettingsForm.authority" + suffix,
+						"ReportSettingsForm.signerTitle" + suffix)) {
+					if (!text.contains(typed.get(field).toUpperCase(Locale.forLanguageTag("vi")).replaceAll("\\s", ""))) {
+						problems.add(document.getKey() + ": does not show " + field);
+					}
 				}
 			}
+		}
+		String superior = typed.get("ReportSettingsForm.superior").toUpperCase(Locale.forLanguageTag("vi"));
+		if (!texts.get(district.url() + "/summary.docx" + quarter).get(0).contains(superior)) {
+			problems.add("the district's DOCX does not show its superior body");
 		}
 
 		// the plan's file is always a download, under a name that is only a name
@@ -1107,18 +1172,78 @@ class HostileTextTests {
 		return cells;
 	}
 
-	static String pdfText(byte[] content) throws IOException {
-		PdfReader reader = new PdfReader(content);
-		try {
-			PdfTextExtractor extractor = new PdfTextExtractor(reader);
+	/** The PDF's text; a PDF that could run or open anything (script, link, action, attachment) is a problem. */
+	String pdfText(String url, byte[] content) throws IOException {
+		try (PDDocument pdf = Loader.loadPDF(content)) {
+			PDDocumentCatalog catalog = pdf.getDocumentCatalog();
+			if (catalog.getOpenAction() != null || catalog.getNames() != null || catalog.getAcroForm() != null) {
+				problems.add(url + ": an action, names or a form in the PDF");
+			}
+			for (PDPage page : pdf.getPages()) {
+				if (!page.getAnnotations().isEmpty()) {
+					problems.add(url + ": annotations " + page.getAnnotations());
+				}
+			}
+			// in the order written, which keeps each table cell's lines together
+			return new PDFTextStripper().getText(pdf);
+		}
+	}
+
+	/**
+	 * The DOCX's text, its tables' and headers' too; a DOCX whose text would be more than text (a field other
+	 * than the page number, a link, an embedded object, a macro) is a problem.
+	 */
+	String docxText(String url, byte[] content) throws Exception {
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
+			String xml = document.getDocument().xmlText();
+			for (String part : List.of("<w:hyperlink", "w:instrText", "<w:object", "<w:altChunk", "<w:fldChar")) {
+				if (xml.contains(part)) {
+					problems.add(url + ": " + part + " in the document");
+				}
+			}
+			// the part as the portal wrote it, parsed: every element is WordprocessingML's, the payloads only text
+			org.w3c.dom.NodeList elements = documentPart(content).getElementsByTagNameNS("*", "*");
+			for (int i = 0; i < elements.getLength(); i++) {
+				String namespace = elements.item(i).getNamespaceURI();
+				if (namespace == null || !namespace.startsWith("http://schemas.openxmlformats.org/")) {
+					problems.add(url + ": an element " + elements.item(i).getNodeName() + " in the document");
+				}
+			}
+			if (!document.getAllPictures().isEmpty() || !document.getAllEmbeddedParts().isEmpty()) {
+				problems.add(url + ": pictures or embedded parts");
+			}
+			document.getHeaderList().forEach(header -> header.getParagraphs().forEach(p -> p.getCTP().getFldSimpleList()
+				.stream()
+				.filter(field -> !field.getInstr().strip().equals("PAGE"))
+				.forEach(field -> problems.add(url + ": field " + field.getInstr()))));
+			if (!document.getDocument().getBody().getPList().stream().allMatch(p -> p.getFldSimpleList().isEmpty())) {
+				problems.add(url + ": a field in the body");
+			}
 			StringBuilder text = new StringBuilder();
-			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-				text.append(extractor.getTextFromPage(page)).append('\n');
+			try (XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+				text.append(extractor.getText());
 			}
 			return text.toString();
 		}
-		finally {
-			reader.close();
+	}
+
+	static org.w3c.dom.Document documentPart(byte[] docx) throws Exception {
+		try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(docx))) {
+			for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
+				if (part.getName().equals("word/document.xml")) {
+					DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+					factory.setNamespaceAware(true);
+					factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+					return factory.newDocumentBuilder().parse(new ByteArrayInputStream(parts.readAllBytes()));
+				}
+			}
+		}
+		throw new AssertionError("no word/document.xml");
+	}
+
+	void expectCellWith(List<String> cells, String part) {
+		if (cells.stream().noneMatch(cell -> cell.contains(part))) {
+			problems.add("no cell with " + part);
 		}
 	}
 
