@@ -6,10 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -30,6 +36,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * phone or a desktop. What it downloads lands in a directory of the test's own under target/downloads. A
  * failing test leaves a screenshot in target/screenshots. Where no Chromium is installed the tests are
  * skipped, except on CI, where .ci/run installs it and its absence is a failure.
+ *
+ * <p>
+ * Every page a test sees (opened, or waited for after a click or a form) is checked with axe-core, Deque's
+ * accessibility engine, against WCAG 2.0 and 2.1 levels A and AA; a serious or critical violation on any of
+ * them fails the test at its end, with the rule, the page and the elements that break it (issue #12 item 11).
  */
 public class Browser implements BeforeEachCallback, AfterEachCallback {
 
@@ -37,30 +48,51 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 
 	private static final String CHROMEDRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
 
+	/** The axe-core rules of WCAG 2.0 and 2.1, levels A and AA. */
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	private static final Set<String> SEVERE = Set.of("serious", "critical");
+
 	private final int width;
 
 	private final int height;
 
 	private final boolean phone;
 
+	private final boolean javaScript;
+
 	private ChromeDriver driver;
+
+	private DevToolsNetwork network;
 
 	private String base;
 
 	private Path downloads;
 
-	private Browser(int width, int height, boolean phone) {
+	/** What axe-core found wrong on the pages seen so far. */
+	private final List<String> inaccessible = new ArrayList<>();
+
+	/** The page axe-core checked last, so that waiting twice on one page checks it once. */
+	private String checked;
+
+	private Browser(int width, int height, boolean phone, boolean javaScript) {
 		this.width = width;
 		this.height = height;
 		this.phone = phone;
+		this.javaScript = javaScript;
 	}
 
 	public static Browser phone() {
-		return new Browser(360, 740, true);
+		return new Browser(360, 740, true, true);
+	}
+
+	/** A phone whose browser runs no JavaScript: every page must work without it. */
+	public static Browser phoneWithoutJavaScript() {
+		return new Browser(360, 740, true, false);
 	}
 
 	public static Browser desktop() {
-		return new Browser(1280, 900, false);
+		return new Browser(1280, 900, false, true);
 	}
 
 	@Override
@@ -75,6 +107,10 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		// headless Chromium (the new headless mode) honours these: no dialog, straight into the test's directory
 		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
 				"download.prompt_for_download", false));
+		if (!javaScript) {
+			// the page's own scripts do not run; the driver's, which it runs through DevTools, still do
+			options.addArguments("--blink-settings=scriptEnabled=false");
+		}
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--user-data-dir=" + Files.createTempDirectory("chromium"),
@@ -95,6 +131,13 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 			return;
 		}
 		try {
+			if (context.getExecutionException().isEmpty()) {
+				checkAccessibility();
+				if (!inaccessible.isEmpty()) {
+					throw new AssertionError("axe-core found serious or critical WCAG 2 A/AA violations:\n"
+							+ String.join("\n", inaccessible));
+				}
+			}
 			if (context.getExecutionException().isPresent()) {
 				Path shots = Files.createDirectories(Path.of("target", "screenshots"));
 				Path shot = shots.resolve(name(context) + ".png");
@@ -102,8 +145,34 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 			}
 		}
 		finally {
+			if (network != null) {
+				network.close();
+			}
 			driver.quit();
 		}
+	}
+
+	/**
+	 * Every page and service worker of this browser without a connection (DevTools network emulation), or
+	 * back online.
+	 */
+	public void offline(boolean offline) {
+		try {
+			if (network == null) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> chrome = (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
+				network = DevToolsNetwork.connect((String) chrome.get("debuggerAddress"));
+			}
+			network.offline(offline);
+		}
+		catch (Exception failure) {
+			throw new IllegalStateException("DevTools network emulation", failure);
+		}
+	}
+
+	/** Runs a script in the page and gives back what it returns. */
+	public Object script(String script, Object... arguments) {
+		return driver.executeScript(script, arguments);
 	}
 
 	public Browser at(int port) {
@@ -117,6 +186,44 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 
 	public void open(String path) {
 		driver.get(base + path);
+		checkAccessibility();
+	}
+
+	/**
+	 * Runs axe-core on the page shown, once per page (its address, title and size tell one from another), and
+	 * keeps its serious and critical violations of WCAG 2 A and AA for the end of the test.
+	 */
+	public void checkAccessibility() {
+		// axe-core is a script: a browser without JavaScript sees pages the others check
+		if (!javaScript || !String.valueOf(driver.getCurrentUrl()).startsWith("http")) {
+			return;
+		}
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(browser -> "complete".equals(driver.executeScript("return document.readyState")));
+		String page = driver.getCurrentUrl() + "|" + driver.getTitle() + "|"
+				+ driver.executeScript("return document.getElementsByTagName('*').length");
+		if (page.equals(checked)) {
+			return;
+		}
+		checked = page;
+		Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
+		for (Rule rule : results.getViolations()) {
+			if (!SEVERE.contains(String.valueOf(rule.getImpact()))) {
+				continue;
+			}
+			String nodes = rule.getNodes()
+				.stream()
+				.limit(5)
+				.map(node -> node.getTarget() + " " + node.getHtml())
+				.collect(Collectors.joining("; "));
+			inaccessible.add(driver.getCurrentUrl() + " (" + width + " px): " + rule.getId() + ", " + rule.getImpact()
+					+ ", " + rule.getNodes().size() + " elements: " + rule.getHelp() + " — " + nodes);
+		}
+	}
+
+	/** What axe-core found so far, for a test that checks a page it knows to be wrong. */
+	public List<String> inaccessible() {
+		return List.copyOf(inaccessible);
 	}
 
 	public void signIn(String username, String password) {
@@ -127,9 +234,36 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 		waitFor(By.cssSelector("main h1"));
 	}
 
-	/** Follows an item of the site's menu, as a user does; on a phone the menu scrolls sideways to it. */
+	/**
+	 * Follows an item of the site's menu, as a user does: on a phone the menu first opens behind its button. On a
+	 * wider screen CSS shows the menu open, as a bar without the button, but WebDriver counts what a closed
+	 * details holds as hidden and will not click it: the link the reader sees there is clicked by the page itself.
+	 */
 	public void menu(String item) {
-		click(By.xpath("//nav//a[normalize-space()='" + item + "']"));
+		WebElement menu = driver.findElement(By.cssSelector("details.nav-menu"));
+		WebElement button = menu.findElement(By.cssSelector("summary"));
+		WebElement link = driver.findElement(By.xpath("//nav//a[normalize-space()='" + item + "']"));
+		if (button.isDisplayed()) {
+			if (menu.getAttribute("open") == null) {
+				button.click();
+			}
+			link.click();
+		}
+		else {
+			assertShown(link);
+			driver.executeScript("arguments[0].click();", link);
+		}
+	}
+
+	/** The element takes room on the screen: laid out, with a size, not hidden by CSS. */
+	private void assertShown(WebElement element) {
+		Boolean shown = (Boolean) driver.executeScript("""
+				const box = arguments[0].getBoundingClientRect();
+				return box.width > 0 && box.height > 0 && getComputedStyle(arguments[0]).visibility === 'visible';""",
+				element);
+		if (!Boolean.TRUE.equals(shown)) {
+			throw new AssertionError("The menu does not show " + element.getText());
+		}
 	}
 
 	public void type(By field, String text) {
@@ -147,12 +281,16 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 	}
 
 	public WebElement waitFor(By target) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(target));
+		WebElement found = new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(target));
+		checkAccessibility();
+		return found;
 	}
 
 	/** Waits until the element shows the text, as after a page that loads or a form that is sent. */
 	public WebElement waitForText(By target, String text) {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+		checkAccessibility();
 		return driver.findElement(target);
 	}
 

@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "portal.database-check=false", "spring.docker.compose.enabled=false" })
+		properties = { "portal.database-check=false", "spring.docker.compose.enabled=false",
+				// tests run a round of reminders when they choose, at the time their clock says
+				"portal.reminders.cron=-" })
 @AutoConfigureMockMvc
 @Import(TestConfig.class)
 public @interface IntegrationTest {

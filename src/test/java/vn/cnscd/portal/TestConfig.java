@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,6 +68,18 @@ public class TestConfig {
 				return bean;
 			}
 
+		};
+	}
+
+	/** The portal's password encoder, counted ({@link PasswordChecks}). */
+	@Bean
+	static BeanPostProcessor countPasswordChecks() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof PasswordEncoder encoder && !(bean instanceof PasswordChecks)
+						? new PasswordChecks(encoder) : bean;
+			}
 		};
 	}
 

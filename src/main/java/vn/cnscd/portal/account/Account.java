@@ -38,9 +38,7 @@ class Account {
 
 	private boolean mustChangePassword = true;
 
-	private int failedAttempts;
-
-	private Instant lockedUntil;
+	private int sessionGeneration;
 
 	private Long createdById;
 
@@ -67,8 +65,6 @@ class Account {
 	void resetPassword(String temporaryHash) {
 		this.passwordHash = temporaryHash;
 		this.mustChangePassword = true;
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
 	}
 
 	void changePassword(String hash) {
@@ -80,22 +76,9 @@ class Account {
 		this.mustChangePassword = false;
 	}
 
-	/** Counts a failed sign-in; at {@code maxAttempts} in a row the account locks until {@code until}. */
-	void failSignIn(int maxAttempts, Instant until) {
-		failedAttempts++;
-		if (failedAttempts >= maxAttempts) {
-			lockedUntil = until;
-			failedAttempts = 0;
-		}
-	}
-
-	void succeedSignIn() {
-		failedAttempts = 0;
-		lockedUntil = null;
-	}
-
-	boolean isLockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
+	/** Ends every session signed in until now; returns the generation the sessions signed in from now on have. */
+	int endSessions() {
+		return ++sessionGeneration;
 	}
 
 	void setEnabled(boolean enabled) {
@@ -138,8 +121,8 @@ class Account {
 		return mustChangePassword;
 	}
 
-	Instant getLockedUntil() {
-		return lockedUntil;
+	int getSessionGeneration() {
+		return sessionGeneration;
 	}
 
 	Long getCreatedById() {

@@ -2,20 +2,27 @@ package vn.cnscd.portal.account;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Paging;
+import vn.cnscd.portal.area.SearchText;
+import vn.cnscd.portal.area.UnitLevel;
+import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 
 /**
@@ -27,13 +34,30 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	AccountController(AccountService accounts) {
+	private final UnitService units;
+
+	AccountController(AccountService accounts, UnitService units) {
 		this.accounts = accounts;
+		this.units = units;
 	}
 
+	/** Enough to scan on a phone; a province's hundreds of accounts are found by the search. */
+	static final int PAGE_SIZE = 50;
+
+	private static final int MAX_QUERY = 100;
+
 	@GetMapping("/accounts")
-	String list(Actor actor, Model model) {
-		model.addAttribute("accounts", accounts.list(actor));
+	String list(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
+			Model model) {
+		String query = q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+		List<String> words = SearchText.words(query);
+		List<AccountView> found = accounts.list(actor)
+			.stream()
+			.filter(account -> words.stream().allMatch(SearchText.fold(account.username() + " " + account.fullName()
+					+ " " + account.homeUnit().kind().vietnameseWord() + " " + account.homeUnit().name())::contains))
+			.toList();
+		model.addAttribute("accounts", Paging.of(found, page, PAGE_SIZE));
+		model.addAttribute("q", query);
 		model.addAttribute("canCreate", !accounts.creatableRoles(actor).isEmpty());
 		return "account/accounts";
 	}
@@ -49,7 +73,12 @@ class AccountController {
 
 	@PostMapping("/accounts/new")
 	String create(Actor actor, @Valid @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, @RequestParam(required = false) String narrow) {
+		if (narrow != null) {
+			// "find" or "show its villages": the same form again, with what was typed and no complaint yet
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
+			return form(actor, form, model);
+		}
 		Optional<String> phone = Optional.empty();
 		if (form.getPhone() != null && !form.getPhone().isBlank()) {
 			phone = PhoneNumber.normalize(form.getPhone());
@@ -80,6 +109,12 @@ class AccountController {
 		}
 		catch (UsernameTakenException taken) {
 			result.rejectValue("username", "account.username.taken");
+			return form(actor, form, model);
+		}
+		catch (UsernameCheckRefusedException refused) {
+			WaitText wait = WaitText.of(refused.getWait());
+			result.rejectValue("username", "account.username.throttled." + wait.unit(), new Object[] { wait.amount() },
+					null);
 			return form(actor, form, model);
 		}
 		redirect.addFlashAttribute("notice", "account.created");
@@ -124,7 +159,15 @@ class AccountController {
 	private String form(Actor actor, AccountForm form, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("roles", accounts.creatableRoles(actor));
-		model.addAttribute("homeUnits", accounts.homeUnitChoices(actor));
+		List<UnitSummary> choosable = accounts.homeUnitChoices(actor);
+		Map<Long, UnitSummary> parents = units.getAll(choosable.stream()
+			.filter(unit -> unit.level() == UnitLevel.VILLAGE)
+			.map(UnitSummary::parentId)
+			.distinct()
+			.toList());
+		String search = form.getUnitSearch() == null || form.getUnitSearch().length() > MAX_QUERY ? null
+				: form.getUnitSearch();
+		model.addAttribute("choices", UnitChoices.of(choosable, parents, form.getCommuneId(), search));
 		return "account/account-form";
 	}
 

@@ -27,6 +27,13 @@ class AccountForm {
 	@NotNull
 	private Long homeUnitId;
 
+	/** The commune whose villages the form lists, in its first step; only narrows the choice. */
+	private Long communeId;
+
+	/** A name or code typed to find the home unit; only narrows the choice, never stored. */
+	@Size(max = 100)
+	private String unitSearch;
+
 	public String getUsername() {
 		return username;
 	}
@@ -65,6 +72,22 @@ class AccountForm {
 
 	public void setHomeUnitId(Long homeUnitId) {
 		this.homeUnitId = homeUnitId;
+	}
+
+	public Long getCommuneId() {
+		return communeId;
+	}
+
+	public void setCommuneId(Long communeId) {
+		this.communeId = communeId;
+	}
+
+	public String getUnitSearch() {
+		return unitSearch;
+	}
+
+	public void setUnitSearch(String unitSearch) {
+		this.unitSearch = unitSearch;
 	}
 
 }

@@ -2,6 +2,8 @@ package vn.cnscd.portal.account;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -9,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,20 +53,27 @@ public class AccountService {
 
 	private final AuditLog audit;
 
-	private final SignInProperties signIn;
+	private final SignInThrottle throttle;
+
+	private final PasswordRules rules;
 
 	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
 
 	private final SecureRandom random = new SecureRandom();
 
 	AccountService(AccountRepository accounts, UnitService units, SteeringAssignments steeringAssignments,
-			PasswordEncoder passwords, AuditLog audit, SignInProperties signIn, Clock clock) {
+			PasswordEncoder passwords, AuditLog audit, SignInThrottle throttle, PasswordRules rules, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.units = units;
 		this.steeringAssignments = steeringAssignments;
 		this.passwords = passwords;
 		this.audit = audit;
-		this.signIn = signIn;
+		this.throttle = throttle;
+		this.rules = rules;
 		this.clock = clock;
 	}
 
@@ -115,8 +126,9 @@ public class AccountService {
 	public List<AccountView> list(Actor actor) {
 		List<Account> all = accounts.findAll(Sort.by("role", "username"));
 		Map<Long, UnitSummary> homes = units.getAll(all.stream().map(Account::getHomeUnitId).distinct().toList());
+		Map<String, Instant> locked = throttle.refused(SignInThrottle.Kind.USERNAME);
 		return all.stream()
-			.map(account -> view(account, homes.get(account.getHomeUnitId())))
+			.map(account -> view(account, homes.get(account.getHomeUnitId()), locked.get(account.getUsername())))
 			.filter(view -> view.id() == actor.userId() || canManage(actor, view.role(), view.homeUnit()))
 			.toList();
 	}
@@ -129,28 +141,34 @@ public class AccountService {
 		List<Account> steering = accounts.findByRole(Role.STEERING_MEMBER, Sort.by("username"));
 		Map<Long, UnitSummary> homes = units.getAll(steering.stream().map(Account::getHomeUnitId).distinct().toList());
 		return steering.stream()
-			.map(account -> view(account, homes.get(account.getHomeUnitId())))
+			.map(account -> view(account, homes.get(account.getHomeUnitId()), null))
 			.filter(view -> canManage(actor, view.role(), view.homeUnit()))
 			.toList();
 	}
 
 	public AccountView view(Actor actor, long id) {
 		AccountView view = accounts.findById(id)
-			.map(account -> view(account, units.get(account.getHomeUnitId()))).orElseThrow(() -> new AccountNotFoundException(id));
+			.map(account -> view(account, units.get(account.getHomeUnitId()),
+					throttle.refusedUntil(SignInThrottle.Kind.USERNAME, account.getUsername()).orElse(null)))
+			.orElseThrow(() -> new AccountNotFoundException(id));
 		if (!canManage(actor, view.role(), view.homeUnit())) {
 			throw new AccessDeniedException(actor.username() + " may not manage account " + id);
 		}
 		return view;
 	}
 
-	private AccountView view(Account account, UnitSummary home) {
+	private AccountView view(Account account, UnitSummary home, Instant lockedUntil) {
 		return new AccountView(account.getId(), account.getUsername(), account.getFullName(),
 				PhoneNumber.display(account.getPhone()), account.getRole(), home,
-				account.isEnabled(), account.isMustChangePassword(), account.getLockedUntil());
+				account.isEnabled(), account.isMustChangePassword(), lockedUntil);
 	}
 
-	/** Creates the account with a temporary password, returned once, that must be changed at first sign-in. */
-	@Transactional
+	/**
+	 * Creates the account with a temporary password, returned once, that must be changed at first sign-in. That a
+	 * username is taken is said to its creator, throttled as sign-ins are ({@code portal.sign-in.name-check}), so
+	 * that the form cannot list the usernames there are; a refusal commits the count it made.
+	 */
+	@Transactional(noRollbackFor = { UsernameTakenException.class, UsernameCheckRefusedException.class })
 	String create(Actor actor, AccountDraft draft) {
 		UnitSummary home = units.get(draft.homeUnitId());
 		checkHome(draft.role(), home);
@@ -158,9 +176,15 @@ public class AccountService {
 			throw new AccessDeniedException(actor.username() + " may not create " + draft.role() + " in " + home.id());
 		}
 		String username = draft.username().strip().toLowerCase(Locale.ROOT);
+		String creator = String.valueOf(actor.userId());
+		Optional<Duration> wait = throttle.reserve(SignInThrottle.Kind.NAME_CHECK, creator);
+		if (wait.isPresent()) {
+			throw new UsernameCheckRefusedException(wait.get());
+		}
 		if (accounts.existsByUsername(username)) {
 			throw new UsernameTakenException(username);
 		}
+		throttle.giveBack(SignInThrottle.Kind.NAME_CHECK, creator);
 		String temporary = temporaryPassword();
 		Account account = accounts.saveAndFlush(new Account(username, passwords.encode(temporary), draft.fullName().strip(),
 				draft.phone(), draft.role(), home.id(), actor.userId(), clock.instant()));
@@ -191,6 +215,9 @@ public class AccountService {
 		Account account = managed(actor, id);
 		if (account.isEnabled() != enabled) {
 			account.setEnabled(enabled);
+			if (!enabled) {
+				account.endSessions();
+			}
 			audit.record(actor.audit(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, id, account.getHomeUnitId()));
 		}
 	}
@@ -200,7 +227,11 @@ public class AccountService {
 		Account account = managed(actor, id);
 		String temporary = temporaryPassword();
 		account.resetPassword(passwords.encode(temporary));
+		account.endSessions();
+		// the manager's reset is the way out of a lock: the page of a locked account says so
+		throttle.clear(SignInThrottle.Kind.USERNAME, account.getUsername());
 		audit.record(actor.audit("PASSWORD_RESET", ENTITY, id, account.getHomeUnitId()));
+		events.publishEvent(new PasswordReset(id, actor.userId()));
 		return temporary;
 	}
 
@@ -215,31 +246,27 @@ public class AccountService {
 		return account;
 	}
 
-	/** Changes the user's own password; false when the current password is wrong. */
+	/** What is wrong with a password the user chose for themselves, as a message key; empty when it will do. */
+	Optional<String> passwordProblem(String password, String username) {
+		return rules.problem(password, username);
+	}
+
+	/**
+	 * Changes the user's own password and ends their other sessions; the session generation the current one
+	 * goes on with, or empty when the current password is wrong.
+	 */
 	@Transactional
-	boolean changePassword(long id, String currentPassword, String newPassword) {
+	OptionalInt changePassword(long id, String currentPassword, String newPassword) {
 		Account account = accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
-		if (!passwords.matches(currentPassword, account.getPasswordHash())) {
-			return false;
+		if (!PasswordRules.fitsBcrypt(currentPassword) || !passwords.matches(currentPassword, account.getPasswordHash())) {
+			return OptionalInt.empty();
 		}
 		account.changePassword(passwords.encode(newPassword));
+		int generation = account.endSessions();
 		audit.record(AuditEntry.of(id, account.getUsername(), "PASSWORD_CHANGED", ENTITY, id,
 				account.getHomeUnitId()));
-		return true;
-	}
-
-	/** Counts a failed sign-in; true when the account is now locked. */
-	@Transactional
-	boolean recordFailedSignIn(String username) {
-		return accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT)).map(account -> {
-			account.failSignIn(signIn.maxAttempts(), clock.instant().plus(signIn.lockDuration()));
-			return account.isLockedAt(clock.instant());
-		}).orElse(false);
-	}
-
-	@Transactional
-	void recordSuccessfulSignIn(String username) {
-		accounts.findByUsername(username).ifPresent(Account::succeedSignIn);
+		events.publishEvent(new PasswordChanged(id));
+		return OptionalInt.of(generation);
 	}
 
 	private String temporaryPassword() {

@@ -17,7 +17,8 @@ import vn.cnscd.portal.area.Actor;
 
 /**
  * Reads the signed-in user's account on every request, so that a disabled account, a changed role or a
- * changed area takes effect at once, and makes it available to controllers as an {@link Actor}. An
+ * changed area takes effect at once, and a session the account has ended ({@link AccountSessions}) is signed
+ * out, and makes the user available to controllers as an {@link Actor}. An
  * account that must change its password can only do that (and sign out) until it has.
  */
 class CurrentActorFilter extends OncePerRequestFilter {
@@ -43,6 +44,11 @@ class CurrentActorFilter extends OncePerRequestFilter {
 				response.sendRedirect(request.getContextPath() + "/login?disabled");
 				return;
 			}
+			if (AccountSessions.ended(request, account.get())) {
+				new SecurityContextLogoutHandler().logout(request, response, authentication);
+				response.sendRedirect(request.getContextPath() + "/login?ended");
+				return;
+			}
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (account.get().isMustChangePassword() && !path.equals(PASSWORD_PAGE) && !path.equals("/logout")
 					&& !isAsset(path)) {
@@ -55,7 +61,8 @@ class CurrentActorFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isAsset(String path) {
-		return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.svg");
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/icons/") || path.equals("/sw.js")
+				|| path.equals("/manifest.webmanifest");
 	}
 
 }

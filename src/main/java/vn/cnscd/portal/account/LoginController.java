@@ -1,22 +1,25 @@
 package vn.cnscd.portal.account;
 
+import java.time.Duration;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class LoginController {
 
-	private final SignInProperties signIn;
-
-	LoginController(SignInProperties signIn) {
-		this.signIn = signIn;
-	}
+	/** A wait in an address is a number the portal wrote; one out of bounds is shown as the longest there is. */
+	private static final long LONGEST_WAIT = Duration.ofDays(1).toSeconds();
 
 	@GetMapping("/login")
-	String login(Model model) {
-		model.addAttribute("maxAttempts", signIn.maxAttempts());
-		model.addAttribute("lockMinutes", signIn.lockDuration().toMinutes());
+	String login(@RequestParam(required = false) Long wait, Model model) {
+		if (wait != null) {
+			WaitText text = WaitText.of(Duration.ofSeconds(Math.max(1, Math.min(wait, LONGEST_WAIT))));
+			model.addAttribute("waitUnit", text.unit());
+			model.addAttribute("waitAmount", text.amount());
+		}
 		return "account/login";
 	}
 

@@ -5,13 +5,18 @@ import jakarta.validation.constraints.Size;
 
 class PasswordForm {
 
+	/** Long enough for any password that can be right: BCrypt reads 72 bytes, and {@link PasswordRules} say so. */
+	static final int MAX_TYPED = 200;
+
 	@NotBlank
+	@Size(max = MAX_TYPED)
 	private String currentPassword;
 
 	@NotBlank
-	@Size(min = 8, max = 72)
+	@Size(max = MAX_TYPED)
 	private String newPassword;
 
+	@Size(max = MAX_TYPED)
 	private String confirmPassword;
 
 	public String getCurrentPassword() {

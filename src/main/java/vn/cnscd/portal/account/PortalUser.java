@@ -31,19 +31,15 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
 
 	private final boolean enabled;
 
-	private final boolean locked;
-
 	private String passwordHash;
 
-	PortalUser(long id, String username, String fullName, Role role, String passwordHash, boolean enabled,
-			boolean locked) {
+	PortalUser(long id, String username, String fullName, Role role, String passwordHash, boolean enabled) {
 		this.id = id;
 		this.username = username;
 		this.fullName = fullName;
 		this.role = role;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
-		this.locked = locked;
 	}
 
 	public long getId() {
@@ -76,11 +72,6 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
 	@Override
 	public boolean isEnabled() {
 		return enabled;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !locked;
 	}
 
 	@Override

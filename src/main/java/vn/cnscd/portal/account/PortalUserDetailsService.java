@@ -1,6 +1,5 @@
 package vn.cnscd.portal.account;
 
-import java.time.Clock;
 import java.util.Locale;
 
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,11 +13,8 @@ class PortalUserDetailsService implements UserDetailsService {
 
 	private final AccountRepository accounts;
 
-	private final Clock clock;
-
-	PortalUserDetailsService(AccountRepository accounts, Clock clock) {
+	PortalUserDetailsService(AccountRepository accounts) {
 		this.accounts = accounts;
-		this.clock = clock;
 	}
 
 	@Override
@@ -27,7 +23,7 @@ class PortalUserDetailsService implements UserDetailsService {
 		Account account = accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		return new PortalUser(account.getId(), account.getUsername(), account.getFullName(), account.getRole(),
-				account.getPasswordHash(), account.isEnabled(), account.isLockedAt(clock.instant()));
+				account.getPasswordHash(), account.isEnabled());
 	}
 
 }

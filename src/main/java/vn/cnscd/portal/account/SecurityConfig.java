@@ -8,9 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -19,10 +18,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import vn.cnscd.portal.area.Role;
+import vn.cnscd.portal.offline.KeptPostHandler;
 
 /**
  * Form sign-in, roles by URL, and the current actor on every request. Area checks (which unit a user may
@@ -46,10 +46,14 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts, PortalUserDetailsService users,
+			PasswordEncoder passwords, SignInThrottle throttle, KeptPostHandler keptPosts) throws Exception {
+		// its own manager, with no parent to fall back on: a refused or failed sign-in is never checked again elsewhere
+		http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(users, passwords, throttle)));
+		HttpSessionRequestCache requestCache = requestCache();
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health",
-					"/actuator/health/**")
+			.requestMatchers("/login", "/css/**", "/js/**", "/icons/**", "/sw.js",
+					"/manifest.webmanifest", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasRole(Role.ADMIN.name())
@@ -58,9 +62,14 @@ class SecurityConfig {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler(successHandler(accounts))
-				.failureHandler(failureHandler(accounts)))
+				.successHandler(successHandler(accounts, requestCache))
+				.failureHandler(SecurityConfig::signInFailed))
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// a report or roster form sent after its session ended is kept for its sender (issue #15); a sign-in page
+			// reached from elsewhere is sent to by a relative address
+			.exceptionHandling(denied -> denied.accessDeniedHandler(keptPosts)
+				.authenticationEntryPoint(keptPosts.signInFirst(RelativeRedirects.signInPage("/login"))))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
@@ -68,35 +77,48 @@ class SecurityConfig {
 		return http.build();
 	}
 
-	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AccountService accounts) {
-		return new SavedRequestAwareAuthenticationSuccessHandler() {
+	/**
+	 * After sign-in the user lands on the address they asked for as they wrote it: without the marker parameter
+	 * ("/?continue") that Spring Security adds by default so that only that one request looks the saved request up.
+	 */
+	private static HttpSessionRequestCache requestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
+	}
+
+	/** Marks the new session with its account's session generation ({@link AccountSessions}). */
+	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AccountService accounts,
+			HttpSessionRequestCache requestCache) {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) throws IOException, jakarta.servlet.ServletException {
-				accounts.recordSuccessfulSignIn(authentication.getName());
+				if (authentication.getPrincipal() instanceof PortalUser user) {
+					accounts.find(user.getId()).ifPresent(account -> AccountSessions.signedIn(request, account));
+				}
 				super.onAuthenticationSuccess(request, response, authentication);
 			}
 		};
+		handler.setRedirectStrategy(new RelativeRedirects());
+		handler.setRequestCache(requestCache);
+		return handler;
 	}
 
-	/** Counts failed sign-ins against the account and says why the sign-in failed, without saying more. */
-	private static AuthenticationFailureHandler failureHandler(AccountService accounts) {
-		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
-			String outcome = "error";
-			if (exception instanceof LockedException) {
-				outcome = "locked";
-			}
-			else if (exception instanceof DisabledException) {
-				outcome = "disabled";
-			}
-			else if (exception instanceof BadCredentialsException) {
-				String username = request.getParameter("username");
-				if (username != null && accounts.recordFailedSignIn(username)) {
-					outcome = "locked";
-				}
-			}
-			response.sendRedirect(request.getContextPath() + "/login?" + outcome);
-		};
+	/**
+	 * Says why a sign-in failed without saying more: a wrong password reads the same whether the account exists,
+	 * is locked or is disabled ({@link ThrottledAuthenticationProvider}).
+	 */
+	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		String outcome = "error";
+		if (exception instanceof SignInRefusedException refused) {
+			outcome = (refused.isLocked() ? "locked" : "throttled") + "&wait=" + WaitText.seconds(refused.getWait());
+		}
+		else if (exception instanceof DisabledException) {
+			outcome = "disabled";
+		}
+		response.sendRedirect(request.getContextPath() + "/login?" + outcome);
 	}
 
 }

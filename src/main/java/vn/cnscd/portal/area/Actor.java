@@ -51,6 +51,21 @@ public record Actor(long userId, String username, String fullName, Role role, lo
 		return false;
 	}
 
+	/**
+	 * Whether the actor is the officer of the unit, who speaks for it in its documents: a district officer of
+	 * their committee's unit (a district or a province), a commune chair of their commune.
+	 */
+	public boolean isOfficerOf(UnitSummary unit) {
+		if (homeUnitId != unit.id()) {
+			return false;
+		}
+		return switch (unit.level()) {
+			case PROVINCE, DISTRICT -> role == Role.DISTRICT_OFFICER;
+			case COMMUNE -> role == Role.COMMUNE_CHAIR;
+			case VILLAGE -> false;
+		};
+	}
+
 	/** An audit entry for a change this actor made. */
 	public AuditEntry audit(String action, String entityType, long entityId, Long unitId) {
 		return AuditEntry.of(userId, username, action, entityType, entityId, unitId);

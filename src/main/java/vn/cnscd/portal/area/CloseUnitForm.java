@@ -6,12 +6,15 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import vn.cnscd.portal.area.HiddenField;
+
 class CloseUnitForm {
 
 	@NotNull
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate closedOn;
 
+	@HiddenField
 	private long version;
 
 	public LocalDate getClosedOn() {

@@ -28,10 +28,18 @@ public final class SearchText {
 		return NOT_WORD.matcher(plain).replaceAll(" ").trim();
 	}
 
-	/** The words of a folded query, each of which a match must contain. */
+	/** A search reads no more of its query: a name and a place are a few words, and each word costs a condition. */
+	static final int MAX_QUERY = 200;
+
+	static final int MAX_WORDS = 10;
+
+	/**
+	 * The words of a folded query, each of which a match must contain: the first {@value #MAX_WORDS} within its
+	 * first {@value #MAX_QUERY} characters.
+	 */
 	public static List<String> words(String query) {
-		String folded = fold(query);
-		return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
+		String folded = fold(query == null || query.length() <= MAX_QUERY ? query : query.substring(0, MAX_QUERY));
+		return folded.isEmpty() ? List.of() : Arrays.stream(folded.split(" ")).limit(MAX_WORDS).toList();
 	}
 
 }

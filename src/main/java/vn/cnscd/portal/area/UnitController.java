@@ -34,6 +34,9 @@ class UnitController {
 
 	private static final int SEARCH_LIMIT = 50;
 
+	/** Communes or villages per page of a unit: a province has hundreds of communes. */
+	static final int PAGE_SIZE = 50;
+
 	private final UnitService units;
 
 	private final ReorganisationViews reorganisationViews;
@@ -57,7 +60,8 @@ class UnitController {
 
 	@GetMapping("/" + LEVELS + "/{id}")
 	String show(Actor actor, @PathVariable String levels, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean closed, Model model) {
+			@RequestParam(defaultValue = "false") boolean closed, @RequestParam(defaultValue = "1") int page,
+			Model model) {
 		UnitSummary unit = viewAt(actor, levels, id);
 		model.addAttribute("unit", unit);
 		model.addAttribute("ancestors", units.ancestors(unit).stream().filter(a -> units.canView(actor, a)).toList());
@@ -69,7 +73,7 @@ class UnitController {
 		model.addAttribute("formerNames", units.formerNames(unit.id()));
 		model.addAttribute("canReorganise", reorganisations.canRecord(actor) && unit.level().holds(UnitLevel.COMMUNE));
 		if (unit.level() != UnitLevel.VILLAGE) {
-			model.addAttribute("children", units.children(actor, id, closed));
+			model.addAttribute("children", Paging.of(units.children(actor, id, closed), page, PAGE_SIZE));
 		}
 		return "area/unit";
 	}

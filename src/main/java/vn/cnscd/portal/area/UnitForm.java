@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import vn.cnscd.portal.area.HiddenField;
+
 /** The add and edit form of a commune or village; households and adults are checked for villages only. */
 class UnitForm {
 
@@ -29,6 +31,7 @@ class UnitForm {
 	@Max(5_000_000)
 	private Integer adults;
 
+	@HiddenField
 	private long version;
 
 	static UnitForm of(UnitSummary unit) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -315,6 +316,19 @@ public class UnitService {
 
 	public Optional<UnitSummary> findOpen(UnitLevel level, String code) {
 		return units.findByLevelAndCodeAndValidToIsNull(level, code).map(Unit::summary);
+	}
+
+	/** Which of the codes (compared in capitals) are those of open units of the level: one query for many. */
+	public Set<String> openCodes(UnitLevel level, Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				SELECT upper(code) FROM unit WHERE level = :level AND valid_to IS NULL AND upper(code) = ANY (:codes)""")
+			.param("level", level.name())
+			.param("codes", codes.stream().map(code -> code.toUpperCase(Locale.ROOT)).distinct().toArray(String[]::new))
+			.query(String.class)
+			.list());
 	}
 
 	public UnitSummary root() {

@@ -38,6 +38,29 @@ public class AuditLog {
 			.forEach(change -> record(template.withChange(change.field(), change.oldValue(), change.newValue())));
 	}
 
+	/** Records many entries in one statement, as an import of hundreds of members does. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<AuditEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO audit_event (actor_id, actor_name, action, entity_type, entity_id, unit_id, field, old_value, new_value)
+				SELECT * FROM unnest(:actorIds::bigint[], :actorNames::text[], :actions::text[], :entityTypes::text[],
+				                     :entityIds::bigint[], :unitIds::bigint[], :fields::text[], :oldValues::text[],
+				                     :newValues::text[])""")
+			.param("actorIds", entries.stream().map(AuditEntry::actorId).toArray(Long[]::new))
+			.param("actorNames", entries.stream().map(AuditEntry::actorName).toArray(String[]::new))
+			.param("actions", entries.stream().map(AuditEntry::action).toArray(String[]::new))
+			.param("entityTypes", entries.stream().map(AuditEntry::entityType).toArray(String[]::new))
+			.param("entityIds", entries.stream().map(AuditEntry::entityId).toArray(Long[]::new))
+			.param("unitIds", entries.stream().map(AuditEntry::unitId).toArray(Long[]::new))
+			.param("fields", entries.stream().map(AuditEntry::field).toArray(String[]::new))
+			.param("oldValues", entries.stream().map(AuditEntry::oldValue).toArray(String[]::new))
+			.param("newValues", entries.stream().map(AuditEntry::newValue).toArray(String[]::new))
+			.update();
+	}
+
 	@Transactional(readOnly = true)
 	public List<AuditEntry> history(String entityType, long entityId) {
 		return jdbc.sql("""

@@ -15,6 +15,7 @@ import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.UnitChange;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.notification.ReminderLog;
 import vn.cnscd.portal.reporting.Deadlines;
 import vn.cnscd.portal.reporting.ReportFigures;
 
@@ -28,10 +29,13 @@ class DashboardController {
 
 	private final DashboardText texts;
 
-	DashboardController(DashboardService dashboards, Deadlines deadlines, DashboardText texts) {
+	private final ReminderLog reminders;
+
+	DashboardController(DashboardService dashboards, Deadlines deadlines, DashboardText texts, ReminderLog reminders) {
 		this.dashboards = dashboards;
 		this.deadlines = deadlines;
 		this.texts = texts;
+		this.reminders = reminders;
 	}
 
 	/** The user's own dashboard: their district's, or their commune's for a commune chair. */
@@ -91,7 +95,8 @@ class DashboardController {
 		model.addAttribute("changes", changes);
 		// today's units are a view of a unit that still exists
 		model.addAttribute("todayOffered", !area.closed());
-		model.addAttribute("trends", dashboards.trends(actor, area, month, TREND_MONTHS, view)
+		model.addAttribute("coverage", dashboards.coverage(actor, area));
+		model.addAttribute("trends", Trend.fromFirstValue(dashboards.trends(actor, area, month, TREND_MONTHS, view))
 			.stream()
 			.map(trend -> trend.marking(changes.stream().map(change -> YearMonth.from(change.effectiveOn())).toList()))
 			.toList());
@@ -123,8 +128,10 @@ class DashboardController {
 
 	private String text(Actor actor, UnitSummary area, String text, Locale locale, Model model) {
 		Dashboard dashboard = dashboards.dashboard(actor, area, month(text));
+		Coverage coverage = dashboards.coverage(actor, area);
 		model.addAttribute("dashboard", dashboard);
-		model.addAttribute("summary", texts.of(dashboard, locale));
+		model.addAttribute("coverage", coverage);
+		model.addAttribute("summary", texts.of(dashboard, coverage, locale));
 		return "dashboard/text";
 	}
 
@@ -132,13 +139,23 @@ class DashboardController {
 		YearMonth month = month(text);
 		Dashboard dashboard = dashboards.dashboard(actor, area, month);
 		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("coverage", dashboards.coverage(actor, area));
 		// a commune's page leads up to its district's only for those who may read that one
 		model.addAttribute("districtLink", dashboard.communeView() && dashboards.mayRead(actor, dashboard.district()));
-		model.addAttribute("quarter", Quarter.of(month));
+		// the reports offered are of the months due by now, whichever month the page shows
+		YearMonth reportMonth = month.isAfter(dashboards.defaultMonth()) ? dashboards.defaultMonth() : month;
+		model.addAttribute("reportMonth", reportMonth);
+		model.addAttribute("quarter", Quarter.of(reportMonth));
+		model.addAttribute("settingsLink", actor.isOfficerOf(area));
 		model.addAttribute("previousMonth", month.minusMonths(1));
 		model.addAttribute("nextMonth", month.isBefore(deadlines.currentMonth()) ? month.plusMonths(1) : null);
 		model.addAttribute("weights", new int[] { Ranking.PROGRESS_WEIGHT, Ranking.COMPLETENESS_WEIGHT,
 				Ranking.TIMELINESS_WEIGHT });
+		// who was reminded of each village on the chase list, and whether this user may remind them again now
+		model.addAttribute("reminders",
+				reminders.forVillages(dashboard.chase().stream().map(v -> v.village().id()).toList(), month));
+		model.addAttribute("canRemind", reminders.canRemind(actor, area));
+		model.addAttribute("now", reminders.now());
 		return "dashboard/dashboard";
 	}
 

@@ -95,6 +95,19 @@ public class DashboardService {
 		};
 	}
 
+	/**
+	 * What the actor's view of the area covers: a steering member reads only the communes in their charge of a
+	 * district's, which every title and text of that view must say.
+	 */
+	public Coverage coverage(Actor actor, UnitSummary area) {
+		if (area.level() == UnitLevel.COMMUNE || actor.covers(area)) {
+			return Coverage.whole(area);
+		}
+		List<UnitSummary> communes = units.openChildren(area.id());
+		int shown = (int) communes.stream().filter(actor::covers).count();
+		return new Coverage(area, actor.fullName(), shown, communes.size());
+	}
+
 	/** The month a summary or page opens on by default, and the quarter holding it. */
 	public Quarter defaultQuarter() {
 		return Quarter.of(defaultMonth());

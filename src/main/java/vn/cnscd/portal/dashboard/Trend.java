@@ -3,6 +3,7 @@ package vn.cnscd.portal.dashboard;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import vn.cnscd.portal.indicator.IndicatorSummary;
 
@@ -39,6 +40,27 @@ public record Trend(IndicatorSummary indicator, List<YearMonth> months, List<Lon
 	private static final int TOP = 10;
 
 	public record Bar(YearMonth month, long value, double x, double y, double width, double height) {
+	}
+
+	/**
+	 * The trends from the first month in which any of them has a value: a chart of an area whose reports began
+	 * a year ago starts then, not with a year of empty months. Unchanged when no month has any value.
+	 */
+	public static List<Trend> fromFirstValue(List<Trend> trends) {
+		int first = trends.stream()
+			.mapToInt(trend -> IntStream.range(0, trend.values().size())
+				.filter(i -> trend.values().get(i) != 0)
+				.findFirst()
+				.orElse(Integer.MAX_VALUE))
+			.min()
+			.orElse(Integer.MAX_VALUE);
+		if (first == Integer.MAX_VALUE || first == 0) {
+			return trends;
+		}
+		return trends.stream()
+			.map(trend -> new Trend(trend.indicator(), trend.months().subList(first, trend.months().size()),
+					trend.values().subList(first, trend.values().size())))
+			.toList();
 	}
 
 	public long max() {

@@ -18,13 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.dashboard.CommuneFigures;
+import vn.cnscd.portal.dashboard.Dashboard;
 import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 import vn.cnscd.portal.reporting.ReportFigures;
 import vn.cnscd.portal.team.CellText;
 
 /**
- * The raw values behind a quarterly summary, a line per village, month and indicator, every report status
+ * The raw values behind a report, a line per village, month and indicator, every report status
  * included so that a reader can see what was left out of the figures. UTF-8 with a byte-order mark, which
  * Excel needs to read Vietnamese; the villages' values are read and written a few hundred villages at a time,
  * never all in memory.
@@ -55,7 +56,7 @@ class SummaryCsv {
 	}
 
 	@Transactional(readOnly = true)
-	void write(Summary summary, OutputStream out) throws IOException {
+	void write(Dashboard scope, ReportPeriod period, OutputStream out) throws IOException {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 		writer.write('\uFEFF');
 		line(writer, HEADER_KEYS.stream().map(key -> labels.text("export.csv." + key)).toList());
@@ -64,11 +65,15 @@ class SummaryCsv {
 			.collect(Collectors.toMap(IndicatorSummary::id, Function.identity()));
 		Comparator<ReportFigures.RawValue> inReportOrder = Comparator.comparing(ReportFigures.RawValue::month)
 			.thenComparing(value -> byId.get(value.indicatorId()).sortOrder());
-		List<UnitSummary> communes = Summary.byCode(summary.end().ranking()).stream().map(CommuneFigures::commune).toList();
+		List<UnitSummary> communes = scope.ranking()
+			.stream()
+			.map(CommuneFigures::commune)
+			.sorted(Comparator.comparing(UnitSummary::code, Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
 		for (int first = 0; first < communes.size(); first += COMMUNES_AT_A_TIME) {
 			List<UnitSummary> someCommunes = communes.subList(first, Math.min(communes.size(), first + COMMUNES_AT_A_TIME));
 			Map<Long, List<UnitSummary>> villagesByCommune = units
-				.villagesOn(someCommunes.stream().map(UnitSummary::id).toList(), summary.quarter().last().atEndOfMonth())
+				.villagesOn(someCommunes.stream().map(UnitSummary::id).toList(), period.last().atEndOfMonth())
 				.stream()
 				.collect(Collectors.groupingBy(UnitSummary::parentId));
 			List<UnitSummary> villages = someCommunes.stream()
@@ -79,8 +84,8 @@ class SummaryCsv {
 			for (int from = 0; from < villages.size(); from += VILLAGES_AT_A_TIME) {
 				List<UnitSummary> some = villages.subList(from, Math.min(villages.size(), from + VILLAGES_AT_A_TIME));
 				Map<Long, List<ReportFigures.RawValue>> byVillage = figures
-					.rawValues(some.stream().map(UnitSummary::id).toList(), summary.quarter().first(),
-							summary.quarter().last())
+					.rawValues(some.stream().map(UnitSummary::id).toList(), period.first(),
+							period.last())
 					.stream()
 					.collect(Collectors.groupingBy(ReportFigures.RawValue::villageId));
 				for (UnitSummary village : some) {

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import vn.cnscd.portal.area.HiddenField;
+
 /** The add and edit form of an indicator. */
 class IndicatorForm {
 
@@ -55,6 +57,7 @@ class IndicatorForm {
 	@Max(1_000_000)
 	private Integer sortOrder;
 
+	@HiddenField
 	private long version;
 
 	static IndicatorForm of(IndicatorDetails details, long version) {

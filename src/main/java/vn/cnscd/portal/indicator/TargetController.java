@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -59,7 +60,7 @@ class TargetController {
 
 	@PostMapping("/districts/{id}/targets")
 	String saveDistrict(Actor actor, @PathVariable long id, @RequestParam(required = false) Integer year,
-			@ModelAttribute("form") TargetGridForm form, BindingResult result, Locale locale, Model model,
+			@Valid @ModelAttribute("form") TargetGridForm form, BindingResult result, Locale locale, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return save(actor, at(actor, id, UnitLevel.DISTRICT), year(year), form, result, locale, model, redirect,
 				response);
@@ -73,7 +74,7 @@ class TargetController {
 
 	@PostMapping("/communes/{id}/targets")
 	String saveCommune(Actor actor, @PathVariable long id, @RequestParam(required = false) Integer year,
-			@ModelAttribute("form") TargetGridForm form, BindingResult result, Locale locale, Model model,
+			@Valid @ModelAttribute("form") TargetGridForm form, BindingResult result, Locale locale, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return save(actor, at(actor, id, UnitLevel.COMMUNE), year(year), form, result, locale, model, redirect,
 				response);
@@ -120,7 +121,7 @@ class TargetController {
 			throw new AccessDeniedException(actor.username() + " may not set the targets under " + parent.id());
 		}
 		TargetSheet sheet = targets.sheet(actor, parent.id(), year);
-		TargetGridForm.Input input = form.read(sheet, locale);
+		TargetGridForm.Input input = form.read(sheet, locale, result);
 		if (!input.errors().isEmpty()) {
 			result.reject("target.invalidCells", new Object[] { input.errors().size() }, null);
 			return page(sheet, TargetGrid.of(sheet, form, input.errors(), false, locale), form, locale, model);

@@ -6,7 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jakarta.validation.constraints.Size;
 
+import org.springframework.validation.Errors;
+
+import vn.cnscd.portal.area.HiddenField;
 import vn.cnscd.portal.area.UnitSummary;
 
 /**
@@ -17,22 +21,32 @@ class TargetGridForm {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-	private Map<String, String> values = new HashMap<>();
+	@Size(max = 10_000)
+	private Map<@Size(max = 50) String, @Size(max = 20) String> values = new HashMap<>();
 
+	@HiddenField
+	@Size(max = 100)
 	private String fingerprint;
 
 	static String key(long unitId, long indicatorId) {
 		return unitId + "_" + indicatorId;
 	}
 
-	/** The cells of the sheet that the form carries, read in the reader's language, and what is wrong with any. */
-	Input read(TargetSheet sheet, Locale locale) {
+	/**
+	 * The cells of the sheet that the form carries, read in the reader's language, and what is wrong with any; a
+	 * cell longer than its field takes ({@code bound}) is too large a number.
+	 */
+	Input read(TargetSheet sheet, Locale locale, Errors bound) {
 		List<TargetService.Cell> cells = new ArrayList<>();
 		Map<String, String> errors = new HashMap<>();
 		for (UnitSummary unit : sheet.units()) {
 			for (IndicatorSummary indicator : sheet.indicators()) {
 				String key = key(unit.id(), indicator.id());
 				if (!values.containsKey(key)) {
+					continue;
+				}
+				if (bound.hasFieldErrors("values[" + key + "]")) {
+					errors.put(key, "target.value.tooLarge");
 					continue;
 				}
 				DecimalText.Reading reading = DecimalText.read(values.get(key), locale);

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+
+import vn.cnscd.portal.area.HiddenField;
 
 /**
  * An answer as typed: numbers stay text until checked, so that whatever was typed comes back with its
@@ -16,8 +19,12 @@ class AdhocAnswerForm {
 	@Size(max = 4000)
 	private String answers;
 
-	private Map<Long, String> values = new LinkedHashMap<>();
+	@Size(max = 500)
+	private Map<Long, @Size(max = 20) String> values = new LinkedHashMap<>();
 
+	@HiddenField
+	@Size(max = 40)
+	@Pattern(regexp = "[A-Za-z0-9-]*")
 	private String formKey;
 
 	public String getAnswers() {

@@ -30,8 +30,10 @@ class AdhocRequestForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate deadline;
 
+	@Size(max = 500)
 	private Set<Long> indicatorIds = new LinkedHashSet<>();
 
+	@Size(max = 1000)
 	private Set<Long> communeIds = new LinkedHashSet<>();
 
 	private boolean allCommunes;

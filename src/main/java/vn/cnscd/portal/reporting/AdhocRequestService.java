@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,7 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
  * Ad hoc requests: a district officer asks the communes of the district, or their villages, questions and
  * figures with a deadline; the chair of each commune or the head of each village answers once; the district
  * sees who answered. Everyone else who sees an addressee (a chair for the villages of the commune, a steering
- * member for the communes in their charge) reads along.
+ * member for the communes in their charge) reads along. Opening and answering are published as events.
  */
 @Service
 @Transactional(readOnly = true)
@@ -51,8 +52,11 @@ class AdhocRequestService {
 
 	private final Deadlines deadlines;
 
+	private final ApplicationEventPublisher events;
+
 	AdhocRequestService(JdbcClient jdbc, UnitService units, IndicatorService indicators, AuditLog audit,
-			Deadlines deadlines) {
+			Deadlines deadlines, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.indicators = indicators;
@@ -144,6 +148,8 @@ class AdhocRequestService {
 			.update();
 		audit.record(actor.audit("ADHOC_REQUEST_CREATED", ENTITY, id, actor.homeUnitId())
 			.withChange("addressees", null, String.valueOf(addressees.size())));
+		events.publishEvent(new AdhocRequestOpened(id, form.getTitle().strip(), form.getDeadline(), addressees,
+				actor.userId()));
 		return id;
 	}
 
@@ -219,7 +225,16 @@ class AdhocRequestService {
 			.update());
 		audit.record(actor.audit("ADHOC_ANSWERED", ANSWER_ENTITY, id.get(), unit.id())
 			.withChange("late", null, String.valueOf(late)));
+		events.publishEvent(new AdhocRequestAnswered(requestId, request.title(), unit.id(), late, openedBy(requestId),
+				actor.userId()));
 		return AnswerOutcome.ANSWERED;
+	}
+
+	private long openedBy(long requestId) {
+		return jdbc.sql("SELECT created_by FROM adhoc_request WHERE id = :id")
+			.param("id", requestId)
+			.query(Long.class)
+			.single();
 	}
 
 	private static AnswerOutcome outcomeOfResend(AdhocAnswer sent, String formKey) {

@@ -37,6 +37,8 @@ class CommuneReport {
 
 	private String obstacles;
 
+	private String proposals;
+
 	private String submissionKey;
 
 	private Instant submittedAt;
@@ -63,12 +65,13 @@ class CommuneReport {
 	}
 
 	void fill(Integer sessionsHeld, Integer residentsGuided, Integer householdsVisited, String narrative,
-			String obstacles, String key) {
+			String obstacles, String proposals, String key) {
 		this.sessionsHeld = sessionsHeld;
 		this.residentsGuided = residentsGuided;
 		this.householdsVisited = householdsVisited;
 		this.narrative = narrative;
 		this.obstacles = obstacles;
+		this.proposals = proposals;
 		this.submissionKey = key;
 	}
 
@@ -95,7 +98,7 @@ class CommuneReport {
 
 	CommuneReportView view() {
 		return new CommuneReportView(status, late, returnReason, version, sessionsHeld, residentsGuided,
-				householdsVisited, narrative, obstacles);
+				householdsVisited, narrative, obstacles, proposals);
 	}
 
 	Long getId() {
@@ -132,6 +135,10 @@ class CommuneReport {
 
 	String getObstacles() {
 		return obstacles;
+	}
+
+	String getProposals() {
+		return proposals;
 	}
 
 	String getSubmissionKey() {

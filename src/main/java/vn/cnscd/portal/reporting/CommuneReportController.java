@@ -145,6 +145,7 @@ class CommuneReportController {
 		form.setHouseholdsVisited(report.getHouseholdsVisited() == null ? null : report.getHouseholdsVisited().toString());
 		form.setNarrative(report.getNarrative());
 		form.setObstacles(report.getObstacles());
+		form.setProposals(report.getProposals());
 		form.setVersion(report.getVersion());
 		return form;
 	}

@@ -1,14 +1,20 @@
 package vn.cnscd.portal.reporting;
 
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+
+import vn.cnscd.portal.area.HiddenField;
 
 /** The commune team's own activities and the narrative; the villages' figures are computed, not typed. */
 class CommuneReportForm {
 
+	@Size(max = 20)
 	private String sessionsHeld;
 
+	@Size(max = 20)
 	private String residentsGuided;
 
+	@Size(max = 20)
 	private String householdsVisited;
 
 	@Size(max = 8000)
@@ -17,8 +23,15 @@ class CommuneReportForm {
 	@Size(max = 4000)
 	private String obstacles;
 
+	@Size(max = 4000)
+	private String proposals;
+
+	@HiddenField
 	private Long version;
 
+	@HiddenField
+	@Size(max = 40)
+	@Pattern(regexp = "[A-Za-z0-9-]*")
 	private String formKey;
 
 	public String getSessionsHeld() {
@@ -59,6 +72,14 @@ class CommuneReportForm {
 
 	public void setObstacles(String obstacles) {
 		this.obstacles = obstacles;
+	}
+
+	public String getProposals() {
+		return proposals;
+	}
+
+	public void setProposals(String proposals) {
+		this.proposals = proposals;
 	}
 
 	public Long getVersion() {

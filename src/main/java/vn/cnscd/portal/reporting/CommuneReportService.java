@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,7 +25,7 @@ import vn.cnscd.portal.audit.AuditLog;
 /**
  * A commune's monthly report: its villages' figures computed, the commune team's own activities and a
  * narrative written by the chair, who submits it to the district; a district officer acknowledges it or
- * returns it with a reason.
+ * returns it with a reason. Each of these is published as an event inside its transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,9 +45,12 @@ public class CommuneReportService {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	CommuneReportService(CommuneReportRepository reports, UnitService units, AuditLog audit, Deadlines deadlines,
-			ObstacleService obstacles, JdbcClient jdbc) {
+			ObstacleService obstacles, JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.reports = reports;
 		this.units = units;
 		this.audit = audit;
@@ -100,7 +104,7 @@ public class CommuneReportService {
 			report = new CommuneReport(communeId, period.atDay(1));
 		}
 		report.fill(sessions, guided, visited, blankToNull(form.getNarrative()), blankToNull(form.getObstacles()),
-				form.getFormKey());
+				blankToNull(form.getProposals()), form.getFormKey());
 		Instant now = deadlines.now();
 		if (submit) {
 			boolean late = deadlines.isLate(now, deadlines.communeDue(period));
@@ -117,6 +121,8 @@ public class CommuneReportService {
 				.withChange("late", null, String.valueOf(report.getLate())));
 			obstacles.raise(communeId, period, ObstacleService.Source.COMMUNE_REPORT, report.getId(),
 					report.getObstacles(), actor);
+			events.publishEvent(new CommuneReportSubmitted(report.getId(), communeId, period,
+					Boolean.TRUE.equals(report.getLate()), actor.userId()));
 			return SaveOutcome.SUBMITTED;
 		}
 		return SaveOutcome.SAVED;
@@ -128,6 +134,7 @@ public class CommuneReportService {
 		report.acknowledge(actor.userId(), deadlines.now());
 		reports.saveAndFlush(report);
 		audit.record(actor.audit("COMMUNE_REPORT_ACKNOWLEDGED", ENTITY, report.getId(), communeId));
+		events.publishEvent(new CommuneReportAcknowledged(report.getId(), communeId, period, actor.userId()));
 	}
 
 	@Transactional
@@ -137,6 +144,7 @@ public class CommuneReportService {
 		reports.saveAndFlush(report);
 		audit.record(actor.audit("COMMUNE_REPORT_RETURNED", ENTITY, report.getId(), communeId)
 			.withChange("returnReason", null, reason));
+		events.publishEvent(new CommuneReportReturned(report.getId(), communeId, period, reason, actor.userId()));
 	}
 
 	private CommuneReport reviewable(Actor actor, long communeId, YearMonth period, long expectedVersion) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.slf4j.Logger;
@@ -66,11 +67,12 @@ class DemoAdhocRequests implements ApplicationRunner {
 		if (district == null || township == null || officer == null || existing == null || existing > 0) {
 			return;
 		}
-		// counts a commune or a village can give at once, not shares of its households
-		List<IndicatorSummary> counted = indicators.villageReportIndicators()
-			.stream()
-			.filter(indicator -> !indicator.percentage())
-			.toList();
+		// each request asks for the figure its questions are about: smartphones, then households in the Zalo group
+		IndicatorSummary smartphones = indicator("XHS01");
+		IndicatorSummary zaloGroup = indicator("XHS07");
+		if (smartphones == null || zaloGroup == null) {
+			return;
+		}
 		Random random = new Random(2023);
 		LocalDate today = deadlines.today();
 
@@ -80,7 +82,7 @@ class DemoAdhocRequests implements ApplicationRunner {
 						1. Số hộ trên địa bàn chưa có điện thoại thông minh là bao nhiêu?
 						2. Xã có đề xuất hỗ trợ thiết bị cho hộ nghèo, hộ cận nghèo không?
 						3. Những khó khăn khi hướng dẫn người cao tuổi sử dụng ứng dụng số.""",
-				pastDeadline, counted.stream().limit(2).toList());
+				pastDeadline, List.of(smartphones));
 		List<UnitSummary> communes = units.openChildren(district.id());
 		int answered = 0;
 		for (int i = 0; i < communes.size(); i++) {
@@ -89,9 +91,11 @@ class DemoAdhocRequests implements ApplicationRunner {
 			if (commune.id() == township.id() || i % 4 == 3) {
 				continue;
 			}
-			boolean late = i % 5 == 1;
-			LocalDate sentOn = late ? pastDeadline.plusDays(1 + random.nextInt(5)) : pastDeadline.minusDays(random.nextInt(6));
-			answer(survey, commune, sentOn, late, random, counted.stream().limit(2).toList(),
+			LocalDate sentOn = i % 5 == 1 ? pastDeadline.plusDays(1 + random.nextInt(5))
+					: pastDeadline.minusDays(random.nextInt(6));
+			long adults = units.openChildren(commune.id()).stream().mapToLong(village -> village.adults()).sum();
+			answer(survey, commune, sentOn, deadlines.now(), pastDeadline, random,
+					Map.of(smartphones, Math.round(adults * (0.75 + random.nextDouble() * 0.15))),
 					"1. Khoảng " + (20 + random.nextInt(80)) + " hộ chưa có điện thoại thông minh.\n"
 							+ "2. Đề nghị hỗ trợ thiết bị cho các hộ nghèo.\n"
 							+ "3. Người cao tuổi khó nhớ mật khẩu, cần hướng dẫn nhiều lần.");
@@ -102,13 +106,14 @@ class DemoAdhocRequests implements ApplicationRunner {
 				"""
 						1. Nhóm Zalo của thôn đã có bao nhiêu hộ tham gia?
 						2. Ai là quản trị nhóm?""",
-				today.plusDays(10), counted.stream().limit(1).toList());
+				today.plusDays(10), List.of(zaloGroup));
 		List<UnitSummary> villages = units.openChildren(township.id());
 		for (int i = 0; i < villages.size(); i++) {
 			UnitSummary village = villages.get(i);
 			address(zalo, village);
 			if (i % 2 == 1 && !"11074-01".equals(village.code())) {
-				answer(zalo, village, today.minusDays(1), false, random, counted.stream().limit(1).toList(),
+				answer(zalo, village, today.minusDays(1), deadlines.now(), today.plusDays(10), random,
+						Map.of(zaloGroup, Math.round(village.households() * (0.7 + random.nextDouble() * 0.25))),
 						"1. Đa số hộ đã tham gia nhóm.\n2. Trưởng thôn quản trị nhóm.");
 				answered++;
 			}
@@ -132,16 +137,28 @@ class DemoAdhocRequests implements ApplicationRunner {
 		jdbc.update("INSERT INTO adhoc_request_unit (request_id, unit_id) VALUES (?, ?)", request, unit.id());
 	}
 
-	private void answer(long request, UnitSummary unit, LocalDate sentOn, boolean late, Random random,
-			List<IndicatorSummary> asked, String text) {
+	/** An answer sent on the day (never after now), late only if after the deadline, with its figures. */
+	private void answer(long request, UnitSummary unit, LocalDate sentOn, Instant now, LocalDate deadline,
+			Random random, Map<IndicatorSummary, Long> values, String text) {
 		Instant sentAt = sentOn.atTime(LocalTime.of(8 + random.nextInt(10), random.nextInt(60))).atZone(ZONE).toInstant();
+		if (sentAt.isAfter(now)) {
+			sentAt = now;
+		}
 		Long id = jdbc.queryForObject("""
 				INSERT INTO adhoc_response (request_id, unit_id, answers, submitted_at, submitted_by, late)
 				VALUES (?, ?, ?, ?, NULL, ?) RETURNING id""", Long.class, request, unit.id(), text,
-				Timestamp.from(sentAt), late);
-		asked.forEach(indicator -> jdbc.update(
+				Timestamp.from(sentAt), deadlines.isLate(sentAt, deadline));
+		values.forEach((indicator, value) -> jdbc.update(
 				"INSERT INTO adhoc_response_value (response_id, indicator_id, value) VALUES (?, ?, ?)", id, indicator.id(),
-				10 + random.nextInt(200)));
+				value));
+	}
+
+	private IndicatorSummary indicator(String code) {
+		return indicators.villageReportIndicators()
+			.stream()
+			.filter(indicator -> indicator.code().equals(code))
+			.findFirst()
+			.orElse(null);
 	}
 
 }

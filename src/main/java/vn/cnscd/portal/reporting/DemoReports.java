@@ -1,5 +1,6 @@
 package vn.cnscd.portal.reporting;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,12 +31,17 @@ import vn.cnscd.portal.indicator.Denominator;
 import vn.cnscd.portal.indicator.IndicatorKind;
 import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
+import vn.cnscd.portal.indicator.TargetService;
 
 /**
  * Demo data of a local run: 24 months of monthly reports for every demo village, up to the month being
- * collected now. STOCK values grow month by month towards most households or adults; most reports are
- * approved, some were sent late, some were returned, and some villages have not sent the last months. The
- * demo village head's report of the month being collected is left for them to write. Loaded once.
+ * collected now, telling a story that could have happened. Each village does about as well as its targets
+ * ask (80 to 105 % of the pace): a STOCK level climbs towards each year's target, a FLOW adds up to about the
+ * year's target by December. Nothing is dated after now: the month being collected has only the reports sent
+ * so far, those who will be late have not sent yet, and a report is late only when it was sent after its due
+ * date. Most reports are approved, some were returned, some villages have not sent the last months; the demo
+ * village head's report of the month being collected is left for them to write. Loaded once, after the demo
+ * targets.
  */
 @Component
 @Profile("!prod")
@@ -60,12 +66,16 @@ class DemoReports implements ApplicationRunner {
 
 	private final IndicatorService indicators;
 
+	private final TargetService targets;
+
 	private final Deadlines deadlines;
 
-	DemoReports(JdbcTemplate jdbc, UnitService units, IndicatorService indicators, Deadlines deadlines) {
+	DemoReports(JdbcTemplate jdbc, UnitService units, IndicatorService indicators, TargetService targets,
+			Deadlines deadlines) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.indicators = indicators;
+		this.targets = targets;
 		this.deadlines = deadlines;
 	}
 
@@ -85,11 +95,9 @@ class DemoReports implements ApplicationRunner {
 		int villageIndex = 0;
 		List<Object[]> values = new ArrayList<>();
 		for (UnitSummary commune : units.openChildren(district.id())) {
-			Long head = null;
 			for (UnitSummary village : units.openChildren(commune.id())) {
 				villageIndex++;
-				Map<Long, Double> level = new HashMap<>();
-				reported.forEach(indicator -> level.put(indicator.id(), 0.25 + random.nextDouble() * 0.2));
+				Plan plan = new Plan(village, reported, random);
 				for (int back = MONTHS - 1; back >= 0; back--) {
 					YearMonth month = last.minusMonths(back);
 					boolean demoVillage = "11074-01".equals(village.code());
@@ -97,9 +105,9 @@ class DemoReports implements ApplicationRunner {
 							|| (back == 2 && villageIndex % 29 == 0)) {
 						continue;
 					}
-					level.replaceAll((id, share) -> Math.min(0.95, share + random.nextDouble() * 0.03));
-					insert(village, month, reported, level, random, back, chair, values);
-					count++;
+					if (insert(village, month, reported, plan, random, back, chair, values)) {
+						count++;
+					}
 				}
 			}
 		}
@@ -113,12 +121,70 @@ class DemoReports implements ApplicationRunner {
 		log.info("Demo data: {} village reports over {} months up to {}", count, MONTHS, last);
 	}
 
-	private void insert(UnitSummary village, YearMonth month, List<IndicatorSummary> reported, Map<Long, Double> level,
+	/**
+	 * How well one village does against its targets: a share of the pace each indicator's target asks for,
+	 * and each year's target (a STOCK's share of households or adults, a FLOW's count).
+	 */
+	private final class Plan {
+
+		private final UnitSummary village;
+
+		private final Map<Long, Double> pace = new HashMap<>();
+
+		private final Map<Integer, Map<Long, BigDecimal>> byYear = new HashMap<>();
+
+		Plan(UnitSummary village, List<IndicatorSummary> reported, Random random) {
+			this.village = village;
+			reported.forEach(indicator -> pace.put(indicator.id(), 0.8 + random.nextDouble() * 0.25));
+		}
+
+		/** The village's target of a year; a year without one is taken as a little below the next year's. */
+		double target(IndicatorSummary indicator, int year, int depth) {
+			BigDecimal set = byYear.computeIfAbsent(year, y -> targets.targets(village.id(), y)).get(indicator.id());
+			if (set != null) {
+				return set.doubleValue();
+			}
+			if (depth > 2) {
+				return indicator.kind() == IndicatorKind.STOCK ? 50 : 12;
+			}
+			return target(indicator, year + 1, depth + 1) * (indicator.kind() == IndicatorKind.STOCK ? 0.88 : 0.9);
+		}
+
+		/** A STOCK's level at the end of the month: from last December's target share to this December's. */
+		int level(IndicatorSummary indicator, YearMonth month) {
+			double from = target(indicator, month.getYear() - 1, 0);
+			double to = target(indicator, month.getYear(), 0);
+			double share = (from + (to - from) * month.getMonthValue() / 12.0) / 100 * pace.get(indicator.id());
+			int base = indicator.denominator() == Denominator.HOUSEHOLDS ? village.households() : village.adults();
+			return (int) Math.round(base * Math.min(0.98, share));
+		}
+
+		/** A FLOW's count of the month: a twelfth of the year's target at the village's pace, give or take. */
+		int count(IndicatorSummary indicator, YearMonth month, Random random) {
+			double monthly = target(indicator, month.getYear(), 0) / 12 * pace.get(indicator.id());
+			return (int) Math.round(monthly * (0.7 + random.nextDouble() * 0.6));
+		}
+
+	}
+
+	/** Inserts the village's report of the month, unless it is one that would only be sent after now. */
+	private boolean insert(UnitSummary village, YearMonth month, List<IndicatorSummary> reported, Plan plan,
 			Random random, int back, Long reviewer, List<Object[]> values) {
+		Instant now = deadlines.now();
 		LocalDate due = deadlines.villageDue(month);
-		boolean late = random.nextInt(100) < 12;
-		LocalDate sentOn = late ? due.plusDays(1 + random.nextInt(6)) : due.minusDays(random.nextInt(5));
-		Instant sentAt = sentOn.atTime(LocalTime.of(8 + random.nextInt(12), random.nextInt(60))).atZone(ZONE).toInstant();
+		boolean meantLate = random.nextInt(100) < 12;
+		LocalDate sentOn = meantLate ? due.plusDays(1 + random.nextInt(6)) : due.minusDays(random.nextInt(5));
+		Instant sentAt = at(sentOn, 8 + random.nextInt(12), random.nextInt(60));
+		if (sentAt.isAfter(now)) {
+			// the month is being collected: the late have not sent yet, the others sent between its end and now
+			Instant opened = at(month.plusMonths(1).atDay(1), 7, 0);
+			if (meantLate || !now.isAfter(opened)) {
+				return false;
+			}
+			sentAt = opened.plusSeconds((long) (random.nextDouble() * (now.getEpochSecond() - opened.getEpochSecond())));
+		}
+		boolean late = deadlines.isLate(sentAt, due);
+		Instant reviewedAt = before(now, sentAt.plusSeconds(86_400));
 		boolean returned = back < 3 && random.nextInt(100) < 5;
 		String status = returned ? "RETURNED" : back < 2 ? "SUBMITTED" : "APPROVED";
 		String obstacles = random.nextInt(100) < 15 ? OBSTACLES.get(random.nextInt(OBSTACLES.size())) : null;
@@ -128,36 +194,49 @@ class DemoReports implements ApplicationRunner {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?) RETURNING id""", Long.class, village.id(),
 				month.atDay(1), status, 1 + random.nextInt(4), 10 + random.nextInt(60),
 				Math.min(village.households(), 5 + random.nextInt(30)), obstacles, Timestamp.from(sentAt), late,
-				"APPROVED".equals(status) || returned ? Timestamp.from(sentAt.plusSeconds(86_400)) : null,
+				"APPROVED".equals(status) || returned ? Timestamp.from(reviewedAt) : null,
 				"APPROVED".equals(status) || returned ? reviewer : null,
 				returned ? "Số liệu chưa khớp với sổ theo dõi của thôn, đề nghị kiểm tra lại." : null,
-				Timestamp.from(sentAt));
+				Timestamp.from("SUBMITTED".equals(status) ? sentAt : reviewedAt));
 		if (obstacles != null) {
-			String state = back > 3 ? "RESOLVED" : back > 1 ? "ANSWERED" : "OPEN";
-			Long obstacle = jdbc.queryForObject("""
-					INSERT INTO obstacle (unit_id, period, source, source_id, text, status, raised_at, resolved_at)
-					VALUES (?, ?, 'VILLAGE_REPORT', ?, ?, ?, ?, ?) RETURNING id""", Long.class, village.id(), month.atDay(1), id,
-					obstacles, state, Timestamp.from(sentAt),
-					"RESOLVED".equals(state) ? Timestamp.from(sentAt.plusSeconds(20 * 86_400L)) : null);
-			if (!"OPEN".equals(state) && reviewer != null) {
-				jdbc.update("""
-						INSERT INTO obstacle_answer (obstacle_id, author_id, author_name, author_role, text, answered_at)
-						VALUES (?, ?, 'Phạm Văn Đức', 'COMMUNE_CHAIR', ?, ?)""", obstacle, reviewer,
-						"Xã đã ghi nhận và làm việc với đơn vị liên quan; sẽ thông báo kết quả trong tháng tới.",
-						Timestamp.from(sentAt.plusSeconds(3 * 86_400L)));
-			}
+			obstacle(village, month, id, obstacles, sentAt, now, reviewer);
 		}
 		for (IndicatorSummary indicator : reported) {
-			int value;
-			if (indicator.kind() == IndicatorKind.STOCK) {
-				int base = indicator.denominator() == Denominator.HOUSEHOLDS ? village.households() : village.adults();
-				value = (int) Math.round(base * level.get(indicator.id()));
-			}
-			else {
-				value = random.nextInt(25);
-			}
+			int value = indicator.kind() == IndicatorKind.STOCK ? plan.level(indicator, month)
+					: plan.count(indicator, month, random);
 			values.add(new Object[] { id, indicator.id(), value });
 		}
+		return true;
+	}
+
+	/** An obstacle raised with the report: answered three days later and resolved after twenty, where now allows. */
+	private void obstacle(UnitSummary village, YearMonth month, long reportId, String text, Instant raisedAt,
+			Instant now, Long reviewer) {
+		Instant answeredAt = raisedAt.plusSeconds(3 * 86_400L);
+		Instant resolvedAt = raisedAt.plusSeconds(20 * 86_400L);
+		String state = resolvedAt.isBefore(now) ? "RESOLVED" : answeredAt.isBefore(now) && reviewer != null ? "ANSWERED"
+				: "OPEN";
+		Long obstacle = jdbc.queryForObject("""
+				INSERT INTO obstacle (unit_id, period, source, source_id, text, status, raised_at, resolved_at)
+				VALUES (?, ?, 'VILLAGE_REPORT', ?, ?, ?, ?, ?) RETURNING id""", Long.class, village.id(), month.atDay(1),
+				reportId, text, state, Timestamp.from(raisedAt),
+				"RESOLVED".equals(state) ? Timestamp.from(resolvedAt) : null);
+		if (!"OPEN".equals(state) && reviewer != null) {
+			jdbc.update("""
+					INSERT INTO obstacle_answer (obstacle_id, author_id, author_name, author_role, text, answered_at)
+					VALUES (?, ?, 'Phạm Văn Đức', 'COMMUNE_CHAIR', ?, ?)""", obstacle, reviewer,
+					"Xã đã ghi nhận và làm việc với đơn vị liên quan; sẽ thông báo kết quả trong tháng tới.",
+					Timestamp.from(answeredAt));
+		}
+	}
+
+	private static Instant at(LocalDate day, int hour, int minute) {
+		return day.atTime(LocalTime.of(hour, minute)).atZone(ZONE).toInstant();
+	}
+
+	/** The instant, or now where it would be later. */
+	private static Instant before(Instant now, Instant instant) {
+		return instant.isAfter(now) ? now : instant;
 	}
 
 }

@@ -1,8 +1,8 @@
 package vn.cnscd.portal.reporting;
 
-import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +20,10 @@ import vn.cnscd.portal.area.UnitSummary;
 @Controller
 class ObstacleController {
 
-	private static final int LIMIT = 200;
+	/** A screenful or two on a phone; the rest is a page away, and the search finds the one wanted. */
+	static final int PAGE_SIZE = 50;
+
+	private static final int MAX_QUERY = 100;
 
 	private static final int MAX_ANSWER = 4000;
 
@@ -35,16 +38,18 @@ class ObstacleController {
 
 	@GetMapping("/obstacles")
 	String list(Actor actor, @RequestParam(required = false) ObstacleService.Status status,
-			@RequestParam(required = false) Long unit, Model model) {
-		List<ObstacleService.Obstacle> found = obstacles.list(actor, status, unit, LIMIT);
+			@RequestParam(required = false) Long unit, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		String query = q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+		Page<ObstacleService.Obstacle> found = obstacles.list(actor, status, unit, query, page, PAGE_SIZE);
 		Map<Long, UnitSummary> places = units.getAll(found.stream().map(ObstacleService.Obstacle::unitId).distinct().toList());
 		model.addAttribute("obstacles", found);
+		model.addAttribute("q", query);
 		model.addAttribute("places", places);
 		model.addAttribute("status", status);
 		model.addAttribute("unit", unit);
 		model.addAttribute("statuses", ObstacleService.Status.values());
 		model.addAttribute("communes", units.openUnits(actor, UnitLevel.COMMUNE));
-		model.addAttribute("limit", LIMIT);
 		return "reporting/obstacles";
 	}
 

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -23,13 +26,15 @@ import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.Subtrees;
 import vn.cnscd.portal.area.UnitService;
+import vn.cnscd.portal.area.Paging;
+import vn.cnscd.portal.area.SearchText;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
 
 /**
  * Obstacles raised in reports, one item per line of the report's obstacles field. Officers, steering
  * members and chairs of the area answer them, signed and dated; the reporter sees the answers and either
- * side marks the obstacle resolved.
+ * side marks the obstacle resolved. Raising, answering and resolving are published as events.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,11 +52,15 @@ public class ObstacleService {
 
 	private final Deadlines deadlines;
 
-	ObstacleService(JdbcClient jdbc, UnitService units, AuditLog audit, Deadlines deadlines) {
+	private final ApplicationEventPublisher events;
+
+	ObstacleService(JdbcClient jdbc, UnitService units, AuditLog audit, Deadlines deadlines,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.audit = audit;
 		this.deadlines = deadlines;
+		this.events = events;
 	}
 
 	public enum Source {
@@ -102,9 +111,9 @@ public class ObstacleService {
 			.update();
 		for (String line : lines) {
 			if (!existing.containsKey(line)) {
-				jdbc.sql("""
+				long id = jdbc.sql("""
 						INSERT INTO obstacle (unit_id, period, source, source_id, text, status, raised_by, raised_at)
-						VALUES (:unit, :period, :source, :sourceId, :text, 'OPEN', :by, :at)""")
+						VALUES (:unit, :period, :source, :sourceId, :text, 'OPEN', :by, :at) RETURNING id""")
 					.param("unit", unitId)
 					.param("period", period.atDay(1))
 					.param("source", source.name())
@@ -112,7 +121,9 @@ public class ObstacleService {
 					.param("text", line)
 					.param("by", actor.userId())
 					.param("at", Timestamp.from(deadlines.now()))
-					.update();
+					.query(Long.class)
+					.single();
+				events.publishEvent(new ObstacleRaised(id, unitId, period, line, actor.userId()));
 			}
 		}
 	}
@@ -130,23 +141,44 @@ public class ObstacleService {
 		return lines;
 	}
 
-	/** The obstacles in the actor's area, newest first, optionally of one status and under one unit. */
-	public List<Obstacle> list(Actor actor, Status status, Long underUnitId, int limit) {
+	/**
+	 * A page of the obstacles in the actor's area, newest first, optionally of one status, under one unit and
+	 * holding every word of a query (without diacritics: "song yeu" finds "Sóng … yếu").
+	 */
+	public Page<Obstacle> list(Actor actor, Status status, Long underUnitId, String query, int page, int size) {
 		List<String> scopes = actor.scopePaths();
 		if (underUnitId != null) {
 			UnitSummary under = units.view(actor, underUnitId);
 			scopes = actor.covers(under) ? List.of(under.path())
 					: scopes.stream().filter(scope -> scope.startsWith(under.path())).toList();
 		}
-		return jdbc.sql("""
-				SELECT o.* FROM obstacle o JOIN unit u ON u.id = o.unit_id
-				WHERE %s AND (CAST(:status AS varchar) IS NULL OR o.status = :status)
-				ORDER BY o.raised_at DESC, o.id DESC LIMIT :limit""".formatted(new Subtrees(scopes).condition("u.subtree_path")))
-			.params(new Subtrees(scopes).params())
-			.param("status", status == null ? null : status.name())
-			.param("limit", limit)
+		List<String> words = SearchText.words(query);
+		Subtrees area = new Subtrees(scopes);
+		StringBuilder where = new StringBuilder("""
+				FROM obstacle o JOIN unit u ON u.id = o.unit_id
+				WHERE %s AND (CAST(:status AS varchar) IS NULL OR o.status = :status)""".formatted(area.condition("u.subtree_path")));
+		for (int i = 0; i < words.size(); i++) {
+			where.append(" AND o.search_text LIKE :w").append(i);
+		}
+		long total = bind(jdbc.sql("SELECT count(*) " + where), area, status, words).query(Long.class).single();
+		Pageable request = Paging.within(page, size, total);
+		List<Obstacle> rows = bind(jdbc.sql("SELECT o.* " + where + " ORDER BY o.raised_at DESC, o.id DESC LIMIT :limit OFFSET :offset"),
+				area, status, words)
+			.param("limit", request.getPageSize())
+			.param("offset", request.getOffset())
 			.query(ObstacleService::obstacle)
 			.list();
+		return Paging.of(rows, request, total);
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Subtrees area, Status status,
+			List<String> words) {
+		statement = statement.params(area.params()).param("status", status == null ? null : status.name());
+		for (int i = 0; i < words.size(); i++) {
+			statement = statement.param("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%")
+				.replace("_", "\\_") + "%");
+		}
+		return statement;
 	}
 
 	public Obstacle get(Actor actor, long id) {
@@ -162,10 +194,13 @@ public class ObstacleService {
 	public List<Answer> answers(long obstacleId) {
 		return jdbc.sql("SELECT * FROM obstacle_answer WHERE obstacle_id = :id ORDER BY answered_at, id")
 			.param("id", obstacleId)
-			.query((rs, row) -> new Answer(rs.getLong("id"), rs.getString("author_name"),
-					Role.valueOf(rs.getString("author_role")), rs.getString("text"),
-					rs.getTimestamp("answered_at").toInstant()))
+			.query(ObstacleService::answer)
 			.list();
+	}
+
+	static Answer answer(ResultSet rs, int row) throws SQLException {
+		return new Answer(rs.getLong("id"), rs.getString("author_name"), Role.valueOf(rs.getString("author_role")),
+				rs.getString("text"), rs.getTimestamp("answered_at").toInstant());
 	}
 
 	/** District officers, steering members and chairs answer the obstacles of their area. */
@@ -201,6 +236,8 @@ public class ObstacleService {
 			.param("id", id)
 			.update();
 		audit.record(actor.audit("OBSTACLE_ANSWERED", ENTITY, id, obstacle.unitId()).withChange("answer", null, text.strip()));
+		events.publishEvent(new ObstacleAnswered(id, obstacle.unitId(), obstacle.period(), text.strip(), raisedBy(id),
+				actor.userId()));
 	}
 
 	@Transactional
@@ -215,6 +252,16 @@ public class ObstacleService {
 			.update();
 		audit.record(actor.audit("OBSTACLE_RESOLVED", ENTITY, id, obstacle.unitId())
 			.withChange("status", obstacle.status().name(), Status.RESOLVED.name()));
+		events.publishEvent(new ObstacleResolved(id, obstacle.unitId(), obstacle.period(), raisedBy(id), actor.userId()));
+	}
+
+	/** Who raised the obstacle; none for one raised before accounts signed what they raised. */
+	private Long raisedBy(long obstacleId) {
+		List<Long> raisedBy = jdbc.sql("SELECT raised_by FROM obstacle WHERE id = :id")
+			.param("id", obstacleId)
+			.query((rs, row) -> rs.getObject("raised_by", Long.class))
+			.list();
+		return raisedBy.get(0);
 	}
 
 	/** How many obstacles under a unit are not resolved yet. */
@@ -227,7 +274,7 @@ public class ObstacleService {
 			.single();
 	}
 
-	private static Obstacle obstacle(ResultSet rs, int row) throws SQLException {
+	static Obstacle obstacle(ResultSet rs, int row) throws SQLException {
 		return new Obstacle(rs.getLong("id"), rs.getLong("unit_id"),
 				YearMonth.from(rs.getObject("period", LocalDate.class)), Source.valueOf(rs.getString("source")),
 				rs.getLong("source_id"), rs.getString("text"), Status.valueOf(rs.getString("status")),

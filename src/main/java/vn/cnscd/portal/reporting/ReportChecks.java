@@ -14,8 +14,9 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
 
 /**
  * The checks of a monthly report: whole numbers, not negative; a household-based STOCK not above the
- * village's households (adult-based likewise); a STOCK lower than the month before explained. A draft may
- * leave fields empty; a submission may not.
+ * village's households (adult-based likewise); a STOCK lower than the month before explained; a STOCK
+ * confirmed unchanged is last month's figure (filled in when left empty). A draft may leave fields empty; a
+ * submission may not.
  */
 final class ReportChecks {
 
@@ -35,8 +36,19 @@ final class ReportChecks {
 		Map<Long, ReportValue> values = new HashMap<>();
 		for (IndicatorSummary indicator : indicators) {
 			String field = "values[" + indicator.id() + "]";
-			Integer value = number(form.getValues().get(indicator.id()), field, submit, errors);
+			VillageReportService.PreviousValue before = previous.get(indicator.id());
+			boolean confirmed = indicator.kind() == IndicatorKind.STOCK && before != null
+					&& Boolean.TRUE.equals(form.getUnchanged().get(indicator.id()));
+			String typed = form.getValues().get(indicator.id());
+			if (confirmed && (typed == null || typed.isBlank())) {
+				typed = String.valueOf(before.value());
+			}
+			Integer value = number(typed, field, submit, errors);
 			if (value == null) {
+				continue;
+			}
+			if (confirmed && value != before.value()) {
+				errors.rejectValue(field, "report.unchanged.differs", new Object[] { before.value() }, null);
 				continue;
 			}
 			if (indicator.kind() == IndicatorKind.STOCK && indicator.denominator() != null) {
@@ -47,13 +59,12 @@ final class ReportChecks {
 				}
 			}
 			String explanation = blankToNull(form.getExplanations().get(indicator.id()));
-			VillageReportService.PreviousValue before = previous.get(indicator.id());
 			boolean fell = indicator.kind() == IndicatorKind.STOCK && before != null && value < before.value();
 			if (fell && explanation == null && submit) {
 				errors.rejectValue("explanations[" + indicator.id() + "]", "report.explanation.required",
 						new Object[] { before.value() }, null);
 			}
-			values.put(indicator.id(), new ReportValue(value, fell ? explanation : null));
+			values.put(indicator.id(), new ReportValue(value, fell ? explanation : null, confirmed));
 		}
 		Integer sessions = number(form.getSessionsHeld(), "sessionsHeld", submit, errors);
 		Integer guided = number(form.getResidentsGuided(), "residentsGuided", submit, errors);
@@ -69,8 +80,14 @@ final class ReportChecks {
 				blankToNull(form.getProposals()));
 	}
 
-	/** A whole number, not negative, or null when empty (an error when {@code required}). */
+	/**
+	 * A whole number, not negative, or null when empty (an error when {@code required}) or already refused (too
+	 * long for its field).
+	 */
 	static Integer number(String typed, String field, boolean required, Errors errors) {
+		if (errors.hasFieldErrors(field)) {
+			return null;
+		}
 		String text = typed == null ? "" : typed.strip();
 		if (text.isEmpty()) {
 			if (required) {

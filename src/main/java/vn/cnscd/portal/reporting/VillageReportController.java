@@ -1,7 +1,11 @@
 package vn.cnscd.portal.reporting;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +13,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Paging;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.indicator.IndicatorKind;
 import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
+import vn.cnscd.portal.indicator.Pillar;
 
 /**
  * The village monthly report: one page for a cheap phone on a weak connection, saved as a draft or
@@ -31,6 +39,9 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
  */
 @Controller
 class VillageReportController {
+
+	/** A year of monthly reports per page, newest first. */
+	static final int REPORTS_PAGE_SIZE = 12;
 
 	private final VillageReportService reports;
 
@@ -45,10 +56,10 @@ class VillageReportController {
 	}
 
 	@GetMapping("/villages/{id}/reports")
-	String list(Actor actor, @PathVariable long id, Model model) {
+	String list(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
 		UnitSummary village = reports.village(actor, id);
 		model.addAttribute("village", village);
-		model.addAttribute("reports", reports.history(actor, id));
+		model.addAttribute("reports", Paging.of(reports.history(actor, id), page, REPORTS_PAGE_SIZE));
 		model.addAttribute("current", deadlines.reportingMonth());
 		model.addAttribute("canWrite", reports.canWrite(actor, village));
 		return "reporting/village-reports";
@@ -97,9 +108,14 @@ class VillageReportController {
 		catch (ConcurrentReportException collision) {
 			outcome = reports.afterCollision(id, month, form.getFormKey());
 		}
+		catch (MonthNotReportableException refused) {
+			result.reject(refused.refusal().key(), refused.refusal().args(), null);
+			return form(village, month, existing.orElse(null), form, model);
+		}
 		switch (outcome) {
-			case SAVED -> redirect.addFlashAttribute("notice", "report.saved");
-			case SUBMITTED, ALREADY_DONE -> redirect.addFlashAttribute("notice", "report.submitted");
+			case SAVED -> redirect.addFlashAttribute("notice", "report.saved").addFlashAttribute("saved", page(id, month));
+			case SUBMITTED, ALREADY_DONE -> redirect.addFlashAttribute("notice", "report.submitted")
+				.addFlashAttribute("saved", page(id, month));
 			case STALE, LOCKED -> {
 				result.reject(outcome == SaveOutcome.LOCKED ? "report.locked" : "edit.conflict");
 				response.setStatus(HttpStatus.CONFLICT.value());
@@ -139,13 +155,29 @@ class VillageReportController {
 
 	private String form(UnitSummary village, YearMonth month, VillageReport report, VillageReportForm form,
 			Model model) {
+		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("village", village);
 		model.addAttribute("period", month);
 		model.addAttribute("due", deadlines.villageDue(month));
 		model.addAttribute("overdue", deadlines.today().isAfter(deadlines.villageDue(month)));
 		model.addAttribute("report", report == null ? null : report.summary());
-		model.addAttribute("rows", rows(village, month));
+		List<IndicatorRow> rows = rows(village, month);
+		Map<Pillar, List<IndicatorRow>> pillars = new EnumMap<>(Pillar.class);
+		rows.forEach(row -> pillars.computeIfAbsent(row.indicator().pillar(), pillar -> new ArrayList<>()).add(row));
+		model.addAttribute("pillars", pillars);
 		model.addAttribute("form", form);
+		// the error summary links each message to its field and names it
+		Map<String, String> fieldIds = new HashMap<>();
+		Map<String, String> fieldLabels = new HashMap<>();
+		for (IndicatorRow row : rows) {
+			long id = row.indicator().id();
+			fieldIds.put("values[" + id + "]", "value-" + id);
+			fieldIds.put("explanations[" + id + "]", "explanation-" + id);
+			fieldLabels.put("values[" + id + "]", row.indicator().name(locale));
+			fieldLabels.put("explanations[" + id + "]", row.indicator().name(locale));
+		}
+		model.addAttribute("fieldIds", fieldIds);
+		model.addAttribute("fieldLabels", fieldLabels);
 		return "reporting/village-report-form";
 	}
 
@@ -159,6 +191,16 @@ class VillageReportController {
 
 	/** An indicator on the form, with its value of the month before for a STOCK. */
 	record IndicatorRow(IndicatorSummary indicator, VillageReportService.PreviousValue previous, UnitSummary village) {
+
+		/** This month's value less the one sent before; none without an earlier value. */
+		public Integer change(Integer value) {
+			return value == null || previous == null ? null : value - previous.value();
+		}
+
+		/** A level that went down: households leave a Zalo group now and then, but seldom many at once. */
+		public boolean fallen(Integer change) {
+			return change != null && change < 0 && indicator.kind() == IndicatorKind.STOCK;
+		}
 
 		public Integer denominatorValue() {
 			if (indicator.denominator() == null) {
@@ -179,6 +221,9 @@ class VillageReportController {
 			form.getValues().put(indicator, String.valueOf(value.value()));
 			if (value.explanation() != null) {
 				form.getExplanations().put(indicator, value.explanation());
+			}
+			if (value.unchanged()) {
+				form.getUnchanged().put(indicator, true);
 			}
 		});
 		form.setSessionsHeld(text(content.sessionsHeld()));

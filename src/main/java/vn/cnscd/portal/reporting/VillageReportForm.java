@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+
+import vn.cnscd.portal.area.HiddenField;
 
 /**
  * The monthly report as typed: numbers stay text until checked, so that whatever was typed comes back with
@@ -12,14 +15,23 @@ import jakarta.validation.constraints.Size;
  */
 class VillageReportForm {
 
-	private Map<Long, String> values = new LinkedHashMap<>();
+	@Size(max = 500)
+	private Map<Long, @Size(max = 20) String> values = new LinkedHashMap<>();
 
-	private Map<Long, String> explanations = new LinkedHashMap<>();
+	@Size(max = 500)
+	private Map<Long, @Size(max = 1000) String> explanations = new LinkedHashMap<>();
 
+	/** The STOCK figures confirmed as last month's with the one-tap box, by indicator id. */
+	@Size(max = 500)
+	private Map<Long, Boolean> unchanged = new LinkedHashMap<>();
+
+	@Size(max = 20)
 	private String sessionsHeld;
 
+	@Size(max = 20)
 	private String residentsGuided;
 
+	@Size(max = 20)
 	private String householdsVisited;
 
 	@Size(max = 4000)
@@ -28,8 +40,12 @@ class VillageReportForm {
 	@Size(max = 4000)
 	private String proposals;
 
+	@HiddenField
 	private Long version;
 
+	@HiddenField
+	@Size(max = 40)
+	@Pattern(regexp = "[A-Za-z0-9-]*")
 	private String formKey;
 
 	public Map<Long, String> getValues() {
@@ -46,6 +62,14 @@ class VillageReportForm {
 
 	public void setExplanations(Map<Long, String> explanations) {
 		this.explanations = explanations;
+	}
+
+	public Map<Long, Boolean> getUnchanged() {
+		return unchanged;
+	}
+
+	public void setUnchanged(Map<Long, Boolean> unchanged) {
+		this.unchanged = unchanged;
 	}
 
 	public String getSessionsHeld() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +28,7 @@ import vn.cnscd.portal.audit.AuditLog;
 /**
  * Village monthly reports: the village head saves and submits; the commune chair approves or returns; a
  * district officer unlocks an approved report. One report per village and month, whatever is clicked twice.
+ * Each change is published as an event ({@link VillageReportSubmitted}, …) inside its transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,8 +50,13 @@ public class VillageReportService {
 
 	private final ReportFigures figures;
 
+	private final ApplicationEventPublisher events;
+
+	private final ReportableMonths months;
+
 	VillageReportService(VillageReportRepository reports, UnitService units, JdbcClient jdbc, AuditLog audit,
-			Deadlines deadlines, ObstacleService obstacles, ReportFigures figures) {
+			Deadlines deadlines, ObstacleService obstacles, ReportFigures figures, ApplicationEventPublisher events,
+			ReportableMonths months) {
 		this.reports = reports;
 		this.units = units;
 		this.jdbc = jdbc;
@@ -57,6 +64,8 @@ public class VillageReportService {
 		this.deadlines = deadlines;
 		this.obstacles = obstacles;
 		this.figures = figures;
+		this.events = events;
+		this.months = months;
 	}
 
 	/** The village, if the actor may see it. */
@@ -116,11 +125,13 @@ public class VillageReportService {
 			if (!sameForm && (expectedVersion == null || expectedVersion != report.getVersion())) {
 				return SaveOutcome.STALE;
 			}
+			checkMonth(villageId, period, submit, report);
 			return write(actor, report, content, submit, formKey);
 		}
 		if (expectedVersion != null) {
 			return SaveOutcome.STALE;
 		}
+		checkMonth(villageId, period, submit, null);
 		try {
 			return write(actor, new VillageReport(villageId, period.atDay(1)), content, submit, formKey);
 		}
@@ -128,6 +139,12 @@ public class VillageReportService {
 			// another request created the same report a moment ago: that one counted
 			throw new ConcurrentReportException();
 		}
+	}
+
+	private void checkMonth(long villageId, YearMonth period, boolean submit, VillageReport existing) {
+		months.refusal(villageId, period, submit, existing).ifPresent(refusal -> {
+			throw new MonthNotReportableException(refusal);
+		});
 	}
 
 	private SaveOutcome write(Actor actor, VillageReport report, ReportContent content, boolean submit, String formKey) {
@@ -145,6 +162,8 @@ public class VillageReportService {
 				.withChange("late", null, String.valueOf(report.getLate())));
 			obstacles.raise(report.getVillageId(), period, ObstacleService.Source.VILLAGE_REPORT, report.getId(),
 					content.obstacles(), actor);
+			events.publishEvent(new VillageReportSubmitted(report.getId(), report.getVillageId(), period,
+					Boolean.TRUE.equals(report.getLate()), actor.userId()));
 			return SaveOutcome.SUBMITTED;
 		}
 		report.keepDraft(formKey);
@@ -171,6 +190,7 @@ public class VillageReportService {
 		report.approve(actor.userId(), deadlines.now());
 		reports.saveAndFlush(report);
 		audit.record(actor.audit("REPORT_APPROVED", ENTITY, report.getId(), villageId));
+		events.publishEvent(new VillageReportApproved(report.getId(), villageId, period, actor.userId()));
 	}
 
 	/** The chair returns a submitted report to the village head, who sees the reason. */
@@ -184,6 +204,7 @@ public class VillageReportService {
 		reports.saveAndFlush(report);
 		audit.record(actor.audit("REPORT_RETURNED", ENTITY, report.getId(), villageId)
 			.withChange("returnReason", null, reason));
+		events.publishEvent(new VillageReportReturned(report.getId(), villageId, period, reason, actor.userId()));
 	}
 
 	/** A district officer reopens an approved report, with the reason the village head will see. */
@@ -204,6 +225,7 @@ public class VillageReportService {
 		reports.saveAndFlush(report);
 		audit.record(actor.audit("REPORT_UNLOCKED", ENTITY, report.getId(), villageId)
 			.withChange("returnReason", null, reason));
+		events.publishEvent(new VillageReportUnlocked(report.getId(), villageId, period, reason, actor.userId()));
 	}
 
 	private VillageReport reviewable(Actor actor, long villageId, YearMonth period, long expectedVersion) {

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import vn.cnscd.portal.area.HiddenField;
+
 /** A dated action on a versioned record: a team dissolved, a member who left. */
 class DateForm {
 
@@ -13,6 +15,7 @@ class DateForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate date;
 
+	@HiddenField
 	private long version;
 
 	static DateForm of(LocalDate date, long version) {

@@ -71,7 +71,12 @@ class Member {
 		this.teamRole = details.role();
 		this.affiliation = details.affiliation();
 		this.joinedOn = details.joinedOn();
-		this.searchText = SearchText.fold(fullName) + " " + phone;
+		this.searchText = searchText(details);
+	}
+
+	/** Full name and phone folded, for searches typed without diacritics. */
+	static String searchText(MemberDetails details) {
+		return SearchText.fold(details.fullName().strip()) + " " + details.phone();
 	}
 
 	void leave(LocalDate on) {

@@ -62,6 +62,10 @@ class MemberController {
 		catch (DataIntegrityViolationException sameFormAtOnce) {
 			// the same form's other copy added the member a moment ago
 		}
+		catch (TeamFullException full) {
+			result.reject("member.teamFull", new Object[] { full.maximum() }, null);
+			return form(team, null, form, model);
+		}
 		redirect.addFlashAttribute("notice", "member.added");
 		return "redirect:" + team.url();
 	}

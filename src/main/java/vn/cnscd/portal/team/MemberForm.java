@@ -6,8 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.format.annotation.DateTimeFormat;
+
+import vn.cnscd.portal.area.HiddenField;
 
 class MemberForm {
 
@@ -19,6 +23,7 @@ class MemberForm {
 	private Gender gender;
 
 	@Min(1930)
+	@Max(2100)
 	private Integer birthYear;
 
 	@NotBlank
@@ -35,8 +40,12 @@ class MemberForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate joinedOn;
 
+	@HiddenField
 	private long version;
 
+	@HiddenField
+	@Size(max = 40)
+	@Pattern(regexp = "[A-Za-z0-9-]*")
 	private String formKey;
 
 	static MemberForm of(MemberSummary member) {

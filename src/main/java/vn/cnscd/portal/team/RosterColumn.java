@@ -6,7 +6,7 @@ package vn.cnscd.portal.team;
  */
 enum RosterColumn {
 
-	VILLAGE("villageCode"), FULL_NAME("fullName"), GENDER("gender"), BIRTH_YEAR("birthYear"), PHONE("phone"),
+	VILLAGE("village"), FULL_NAME("fullName"), GENDER("gender"), BIRTH_YEAR("birthYear"), PHONE("phone"),
 	ROLE("role"), AFFILIATION("affiliation"), JOINED_ON("joinedOn");
 
 	private final String name;

@@ -1,11 +1,10 @@
 package vn.cnscd.portal.team;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -13,65 +12,71 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.UnsupportedFileFormatException;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
-import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+import vn.cnscd.portal.upload.RefusedZipException;
+import vn.cnscd.portal.upload.ZipPackage;
 
 /**
- * Reads an uploaded roster file into lines of values, deciding what the file is by its content, never by
- * its name: an XLSX workbook (a ZIP package whose main part is an ordinary workbook) or UTF-8 CSV text.
- * Anything else is refused, and so is a workbook with formulas (the import takes values, and a formula's
- * value is whatever Excel last computed) or with macros (a commune office must never be asked to trust
- * one). POI's ZipSecureFile limits, left at their defaults, stop zip bombs while the package is opened.
+ * Opens an uploaded roster file, deciding what it is by its content, never by its name: an XLSX workbook (a
+ * ZIP package whose main part is an ordinary workbook, read as a stream by {@link RosterWorkbook}) or CSV
+ * text (UTF-8 as Excel's "CSV UTF-8" saves it, UTF-16 as its "Unicode Text" does, or the Vietnamese Windows
+ * code page of its plain "CSV"). Anything else is refused, and so is a workbook with macros (a commune office
+ * must never be asked to trust one). A workbook is unpacked only within {@link #LIMITS}, so that a zip bomb
+ * is refused before it is read; a sheet is read only up to {@link #MAX_LINES} lines, so that a file of
+ * sixty thousand rows costs what one of two thousand does. Reading needs no database: callers read the file
+ * outside any transaction, which would hold a pooled connection for as long as the reading takes.
  */
-final class RosterFileReader {
+@Component
+class RosterFileReader {
 
 	static final int MAX_MEGABYTES = 5;
 
 	static final int MAX_BYTES = MAX_MEGABYTES * 1024 * 1024;
 
-	/** Far more than any commune's roster; a worksheet larger than this unpacked would only fill the memory. */
-	private static final long MAX_SHEET_XML_BYTES = 32L * 1024 * 1024;
+	/** Far more than the few hundred members of a commune's teams. */
+	static final int MAX_MEMBER_ROWS = 2_000;
+
+	/** The header row is looked for within the first lines of a sheet that hold anything. */
+	static final int HEADER_WITHIN = 20;
+
+	/** Lines read from a sheet at most: the rows above the table, its members, and its totals and signatures. */
+	static final int MAX_LINES = HEADER_WITHIN + MAX_MEMBER_ROWS + 30;
+
+	/** Cells further right are not read: a roster has a dozen columns. */
+	static final int MAX_COLUMNS = 100;
+
+	static final int MAX_UNPACKED_MEGABYTES = 32;
+
+	/**
+	 * A roster workbook of 5 MB unpacks to a few times that; the sheets of a commune office are a few hundred
+	 * KB each. A ratio of 100 is far above what XML of real sheets packs to and far below a zip bomb's.
+	 */
+	static final ZipPackage.Limits LIMITS = new ZipPackage.Limits(1_000, MAX_UNPACKED_MEGABYTES * 1024L * 1024,
+			2 * MAX_UNPACKED_MEGABYTES * 1024L * 1024, 100, 1024 * 1024);
 
 	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 
-	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+	private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
-	private static final Set<String> MACRO_CONTENT_TYPES = Stream
-		.of(XSSFRelation.MACROS_WORKBOOK, XSSFRelation.MACRO_TEMPLATE_WORKBOOK, XSSFRelation.MACRO_ADDIN_WORKBOOK,
-				XSSFRelation.VBA_MACROS, XSSFRelation.MACRO_SHEET_BIN, XSSFRelation.MACRO_SHEET_XML,
-				XSSFRelation.INTL_MACRO_SHEET_BIN, XSSFRelation.INTL_MACRO_SHEET_XML)
-		.map(XSSFRelation::getContentType)
-		.collect(Collectors.toUnmodifiableSet());
+	private static final byte[] UTF16LE_BOM = { (byte) 0xFF, (byte) 0xFE };
+
+	private static final byte[] UTF16BE_BOM = { (byte) 0xFE, (byte) 0xFF };
+
+	/** What Excel's plain "CSV" saves on a Vietnamese Windows. */
+	private static final Charset WINDOWS_VIETNAMESE = Charset.forName("windows-1258");
 
 	private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-	private RosterFileReader() {
-	}
 
 	/** A cell's value: its text, tidied, and for a date cell of a workbook the date itself. */
 	record Value(String text, LocalDate date) {
@@ -80,8 +85,12 @@ final class RosterFileReader {
 
 		/** Text as typed or pasted: composed Unicode (some sources decompose Vietnamese marks), single spaces. */
 		static Value of(String raw) {
-			return new Value(SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" ").strip(),
-					null);
+			String text = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" ").strip();
+			return text.isEmpty() ? BLANK : new Value(text, null);
+		}
+
+		static Value date(LocalDate date) {
+			return new Value(DATE.format(date), date);
 		}
 
 		boolean blank() {
@@ -94,168 +103,179 @@ final class RosterFileReader {
 	record Line(int number, List<Value> values) {
 
 		Value value(int index) {
-			return index < values.size() ? values.get(index) : Value.BLANK;
+			return index >= 0 && index < values.size() ? values.get(index) : Value.BLANK;
 		}
 
 		boolean blank() {
 			return values.stream().allMatch(Value::blank);
 		}
 
+		/** The line with some of its cells' values given: merged cells filled in. */
+		Line with(Map<Integer, Value> given) {
+			List<Value> all = new ArrayList<>(values);
+			given.forEach((index, value) -> {
+				while (all.size() <= index) {
+					all.add(Value.BLANK);
+				}
+				if (all.get(index).blank()) {
+					all.set(index, value);
+				}
+			});
+			return new Line(number, List.copyOf(all));
+		}
+
 	}
 
-	/** The lines of the file that hold anything, header included; refuses a file that is not a roster spreadsheet. */
-	static List<Line> read(byte[] content) {
+	/** The lines of a sheet that hold anything, in order; {@code cut} when more were left unread. */
+	record Lines(List<Line> lines, boolean cut) {
+	}
+
+	/** An opened roster file: its sheets (a CSV file has one), each read when asked. */
+	interface RosterFile extends AutoCloseable {
+
+		/** The names of the sheets; a CSV file's one sheet has none. */
+		List<String> sheetNames();
+
+		boolean visible(int sheet);
+
+		/** The sheet's lines that hold anything, at most {@code maxLines} of them. */
+		Lines lines(int sheet, int maxLines);
+
+		@Override
+		void close();
+
+	}
+
+	/** The file in {@code content}; refuses one that is not a roster spreadsheet with a {@link RefusedFileException}. */
+	RosterFile open(byte[] content) {
 		if (content.length > MAX_BYTES) {
 			throw new RefusedFileException("tooLarge", MAX_MEGABYTES);
 		}
 		if (startsWith(content, ZIP)) {
-			return readWorkbook(content);
-		}
-		return readCsv(content);
-	}
-
-	private static List<Line> readWorkbook(byte[] content) {
-		OPCPackage pkg;
-		try {
-			pkg = OPCPackage.open(new ByteArrayInputStream(content));
-		}
-		catch (IOException | InvalidFormatException | UnsupportedFileFormatException | OpenXML4JRuntimeException
-				| POIXMLException notAPackage) {
-			throw new RefusedFileException("notSpreadsheet");
-		}
-		try {
-			checkParts(pkg);
-			XSSFWorkbook workbook = new XSSFWorkbook(pkg);
-			checkNoFormulas(workbook);
-			return lines(workbook.getSheetAt(0));
-		}
-		catch (IOException | InvalidFormatException | POIXMLException | OpenXML4JRuntimeException damaged) {
-			throw new RefusedFileException("notSpreadsheet");
-		}
-		finally {
-			pkg.revert();
-		}
-	}
-
-	private static void checkParts(OPCPackage pkg) throws InvalidFormatException {
-		for (PackagePart part : pkg.getParts()) {
-			if (MACRO_CONTENT_TYPES.contains(part.getContentType())
-					|| part.getPartName().getName().toLowerCase(Locale.ROOT).endsWith("/vbaproject.bin")) {
-				throw new RefusedFileException("macros");
+			ZipPackage zip;
+			try {
+				zip = ZipPackage.open(content, LIMITS);
+			}
+			catch (RefusedZipException refused) {
+				throw new RefusedFileException(refused.reason() == RefusedZipException.Reason.DAMAGED ? "notSpreadsheet"
+						: "tooMuchData");
+			}
+			try {
+				return RosterWorkbook.open(zip);
+			}
+			catch (RuntimeException refused) {
+				zip.close();
+				throw refused;
 			}
 		}
-		PackageRelationshipCollection main = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
-		PackagePart workbook = main.size() == 1 ? pkg.getPart(main.getRelationship(0)) : null;
-		if (workbook == null || !XSSFRelation.WORKBOOK.getContentType().equals(workbook.getContentType())) {
-			throw new RefusedFileException("notSpreadsheet");
-		}
-		for (PackagePart sheet : pkg.getPartsByContentType(XSSFRelation.WORKSHEET.getContentType())) {
-			if (sheet.getSize() > MAX_SHEET_XML_BYTES) {
-				throw new RefusedFileException("tooMuchData");
-			}
-		}
+		return new CsvFile(text(content));
 	}
 
-	private static void checkNoFormulas(XSSFWorkbook workbook) {
-		for (Sheet sheet : workbook) {
-			for (Row row : sheet) {
-				for (Cell cell : row) {
-					if (cell.getCellType() == CellType.FORMULA) {
-						throw new RefusedFileException("formula", sheet.getSheetName(), cell.getAddress().formatAsString());
+	/** A CSV file's text. */
+	private static final class CsvFile implements RosterFile {
+
+		private final String text;
+
+		CsvFile(String text) {
+			this.text = text;
+		}
+
+		@Override
+		public List<String> sheetNames() {
+			return List.of("");
+		}
+
+		@Override
+		public boolean visible(int sheet) {
+			return true;
+		}
+
+		@Override
+		public Lines lines(int sheet, int maxLines) {
+			CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).get();
+			List<Line> lines = new ArrayList<>();
+			try (CSVParser parser = CSVParser.parse(text, format)) {
+				Iterator<CSVRecord> records = parser.iterator();
+				while (records.hasNext()) {
+					CSVRecord record = records.next();
+					List<Value> values = record.stream().limit(MAX_COLUMNS).map(Value::of).toList();
+					Line line = new Line(Math.toIntExact(record.getRecordNumber()), values);
+					if (line.blank()) {
+						continue;
 					}
+					if (lines.size() == maxLines) {
+						return new Lines(lines, true);
+					}
+					lines.add(line);
 				}
 			}
-		}
-	}
-
-	private static List<Line> lines(Sheet sheet) {
-		List<Line> lines = new ArrayList<>();
-		for (Row row : sheet) {
-			List<Value> values = new ArrayList<>();
-			for (int column = 0; column < row.getLastCellNum(); column++) {
-				values.add(value(row.getCell(column)));
+			catch (IOException | UncheckedIOException | IllegalStateException malformed) {
+				throw new RefusedFileException("notSpreadsheet");
 			}
-			keep(lines, new Line(row.getRowNum() + 1, values));
+			return new Lines(lines, false);
 		}
-		return lines;
+
+		@Override
+		public void close() {
+		}
+
 	}
 
-	private static Value value(Cell cell) {
-		if (cell == null) {
-			return Value.BLANK;
-		}
-		return switch (cell.getCellType()) {
-			case STRING -> Value.of(cell.getStringCellValue());
-			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? date(cell.getLocalDateTimeCellValue().toLocalDate())
-					: Value.of(number(cell.getNumericCellValue()));
-			case BOOLEAN -> Value.of(String.valueOf(cell.getBooleanCellValue()).toUpperCase(Locale.ROOT));
-			default -> Value.BLANK;
-		};
-	}
-
-	private static Value date(LocalDate date) {
-		return new Value(DATE.format(date), date);
-	}
-
-	/** 1985, not 1985.0: a number cell holding a year or a phone number reads as the digits typed. */
-	private static String number(double number) {
-		if (number == Math.rint(number) && Math.abs(number) < 1e15) {
-			return Long.toString((long) number);
-		}
-		return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
-	}
-
-	private static List<Line> readCsv(byte[] content) {
-		String text = utf8Text(content);
-		CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).get();
-		List<Line> lines = new ArrayList<>();
-		try (CSVParser parser = CSVParser.parse(text, format)) {
-			for (CSVRecord record : parser) {
-				keep(lines, new Line(Math.toIntExact(record.getRecordNumber()), record.stream().map(Value::of).toList()));
-			}
-		}
-		catch (IOException | UncheckedIOException malformed) {
-			throw new RefusedFileException("notSpreadsheet");
-		}
-		return lines;
-	}
-
-	/** The text of a CSV file: valid UTF-8 (a byte order mark dropped) without the control bytes of binary data. */
-	private static String utf8Text(byte[] content) {
-		int start = startsWith(content, BOM) ? BOM.length : 0;
+	/**
+	 * The text of a CSV file: UTF-8 or UTF-16 as its byte order mark says, else UTF-8 if it is valid UTF-8,
+	 * else the Vietnamese Windows code page; never with the control bytes of binary data.
+	 */
+	private static String text(byte[] content) {
 		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content, start, content.length - start))
-				.toString();
+		if (startsWith(content, UTF16LE_BOM)) {
+			text = decode(content, UTF16LE_BOM.length, StandardCharsets.UTF_16LE);
 		}
-		catch (CharacterCodingException notUtf8) {
-			throw new RefusedFileException("notSpreadsheet");
+		else if (startsWith(content, UTF16BE_BOM)) {
+			text = decode(content, UTF16BE_BOM.length, StandardCharsets.UTF_16BE);
 		}
-		if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+		else {
+			int start = startsWith(content, UTF8_BOM) ? UTF8_BOM.length : 0;
+			text = decode(content, start, StandardCharsets.UTF_8);
+			if (text == null && start == 0) {
+				text = decode(content, 0, WINDOWS_VIETNAMESE);
+			}
+		}
+		if (text == null || text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
 			throw new RefusedFileException("notSpreadsheet");
 		}
 		return text;
 	}
 
-	/**
-	 * Excel writes CSV with the list separator of the computer's region: a comma, or a semicolon where the
-	 * comma is the decimal mark, as in Vietnamese. The header line tells which.
-	 */
-	private static char delimiter(String text) {
-		int end = text.indexOf('\n');
-		String header = end < 0 ? text : text.substring(0, end);
-		long semicolons = header.chars().filter(c -> c == ';').count();
-		long commas = header.chars().filter(c -> c == ',').count();
-		return semicolons > commas ? ';' : ',';
+	private static String decode(byte[] content, int start, Charset charset) {
+		try {
+			return charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(content, start, content.length - start))
+				.toString();
+		}
+		catch (CharacterCodingException notThisCharset) {
+			return null;
+		}
 	}
 
-	private static void keep(List<Line> lines, Line line) {
-		if (!line.blank()) {
-			lines.add(line);
+	/**
+	 * Excel writes CSV with the list separator of the computer's region: a comma, or a semicolon where the
+	 * comma is the decimal mark, as in Vietnamese; its "Unicode Text" uses tabs. Excel pads every row to the
+	 * table's width, so the separator is the character a line of the first ones holds most of.
+	 */
+	private static char delimiter(String text) {
+		char best = ',';
+		long most = 0;
+		List<String> first = text.lines().limit(HEADER_WITHIN + 5).toList();
+		for (char candidate : new char[] { ',', ';', '\t' }) {
+			long count = first.stream().mapToLong(line -> line.chars().filter(c -> c == candidate).count()).max().orElse(0);
+			if (count > most) {
+				best = candidate;
+				most = count;
+			}
 		}
+		return best;
 	}
 
 	private static boolean startsWith(byte[] content, byte[] prefix) {

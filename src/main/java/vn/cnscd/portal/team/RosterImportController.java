@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,7 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,10 +29,13 @@ import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.upload.UploadSlots;
 
 /**
- * The roster import of a commune: the page with the template and the upload form, the upload itself, and
- * the template files. Only the commune's chair imports; anyone signed in may download the template.
+ * The roster import of a commune: the page with the templates and the upload form, the upload, which shows
+ * the mapping step, the mapping step itself (looked at again or imported), and the template files. Only the
+ * commune's chair imports; anyone signed in may download the template. Each upload or look at the kept file
+ * is read in one of the portal's few upload slots, one at a time per chair.
  */
 @Controller
 class RosterImportController {
@@ -43,14 +51,17 @@ class RosterImportController {
 
 	private final RosterTemplate template;
 
+	private final UploadSlots slots;
+
 	private final Clock clock;
 
 	RosterImportController(RosterImportService imports, UnitService units, RosterLabels labels,
-			RosterTemplate template, Clock clock) {
+			RosterTemplate template, UploadSlots slots, Clock clock) {
 		this.imports = imports;
 		this.units = units;
 		this.labels = labels;
 		this.template = template;
+		this.slots = slots;
 		this.clock = clock;
 	}
 
@@ -64,8 +75,8 @@ class RosterImportController {
 	}
 
 	@PostMapping("/communes/{id}/roster-import")
-	String upload(Actor actor, @PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect) throws IOException {
+	String upload(Actor actor, @PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model)
+			throws IOException {
 		UnitSummary commune = commune(actor, id);
 		if (file == null || (file.isEmpty() && !StringUtils.hasText(file.getOriginalFilename()))) {
 			return refused(new RefusedFileException("noFile"), commune, model);
@@ -73,32 +84,69 @@ class RosterImportController {
 		if (file.isEmpty()) {
 			return refused(new RefusedFileException("empty"), commune, model);
 		}
-		RosterImportService.Outcome outcome;
-		try {
-			outcome = imports.importFile(actor, id, file.getBytes());
+		if (file.getSize() > RosterFileReader.MAX_BYTES) {
+			return refused(new RefusedFileException("tooLarge", RosterFileReader.MAX_MEGABYTES), commune, model);
+		}
+		RosterImportService.Preview preview;
+		try (UploadSlots.Slot slot = slots.take(RosterImportService.UPLOAD_KIND, actor.userId(), importUrl(commune))) {
+			preview = imports.upload(actor, id, file.getOriginalFilename(), file.getBytes());
 		}
 		catch (RefusedFileException refusal) {
 			return refused(refusal, commune, model);
 		}
-		if (!outcome.imported()) {
-			model.addAttribute("errors", outcome.errors().subList(0, Math.min(ERRORS_SHOWN, outcome.errors().size())));
-			model.addAttribute("errorCount", outcome.errors().size());
-			model.addAttribute("badRows", outcome.badRows());
-			return page(commune, model);
+		return mapping(commune, preview, RosterMappingForm.of(preview), model);
+	}
+
+	@PostMapping("/communes/{id}/roster-import/mapping")
+	String mapping(Actor actor, @PathVariable long id, @Valid @ModelAttribute("form") RosterMappingForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		UnitSummary commune = commune(actor, id);
+		if (result.hasFieldErrors("upload") || result.hasFieldErrors("sheet") || result.hasFieldErrors("shownSheet")
+				|| result.hasFieldErrors("columns") || result.hasFieldErrors("village")) {
+			// the page wrote these; anything else was not sent from it
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		redirect.addFlashAttribute("notice", "rosterImport.imported");
-		redirect.addFlashAttribute("noticeArgs", new Object[] { outcome.members(), outcome.teamsCreated() });
-		return "redirect:" + commune.url() + "/teams";
+		RosterImportService.Choice choice = new RosterImportService.Choice(UUID.fromString(form.getUpload()),
+				form.getSheet(), form.getShownSheet(), form.getColumns(), form.getVillage(),
+				result.hasFieldErrors("joinedOn") ? null : form.getJoinedOn());
+		boolean importing = form.getAction() == RosterMappingForm.Action.IMPORT && !result.hasErrors();
+		try (UploadSlots.Slot slot = slots.take(RosterImportService.UPLOAD_KIND, actor.userId(), importUrl(commune))) {
+			if (importing) {
+				RosterImportService.Outcome outcome = imports.importFile(actor, id, choice);
+				if (outcome.imported()) {
+					redirect.addFlashAttribute("notice", "rosterImport.imported");
+					redirect.addFlashAttribute("noticeArgs",
+							new Object[] { outcome.members(), outcome.teamsCreated(), outcome.inTeam() });
+					return "redirect:" + commune.url() + "/teams";
+				}
+				return mapping(commune, outcome.notImported(), form.showing(outcome.notImported(), result.hasFieldErrors("joinedOn")), model);
+			}
+			RosterImportService.Preview preview = imports.preview(actor, id, choice);
+			return mapping(commune, preview, form.showing(preview, result.hasFieldErrors("joinedOn")), model);
+		}
+		catch (RefusedFileException refusal) {
+			return refused(refusal, commune, model);
+		}
+	}
+
+	/** The commune's template: the other one, with drop-down lists of its villages. */
+	@GetMapping("/communes/{id}/roster-import/template.xlsx")
+	ResponseEntity<byte[]> communeTemplateXlsx(Actor actor, @PathVariable long id) {
+		UnitSummary commune = units.view(actor, id);
+		if (commune.level() != UnitLevel.COMMUNE) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return download(template.xlsx(units.openChildren(id)), Downloads.XLSX, template.fileName("xlsx"));
 	}
 
 	@GetMapping("/roster-import/template.xlsx")
 	ResponseEntity<byte[]> templateXlsx() {
-		return download(template.xlsx(), Downloads.XLSX, template.fileName("xlsx"));
+		return download(template.xlsx(List.of()), Downloads.XLSX, template.fileName("xlsx"));
 	}
 
 	@GetMapping("/roster-import/template.csv")
 	ResponseEntity<byte[]> templateCsv() {
-		return download(template.csv(), Downloads.CSV, template.fileName("csv"));
+		return download(template.csv(), RosterTemplate.CSV, template.fileName("csv"));
 	}
 
 	private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String fileName) {
@@ -113,6 +161,26 @@ class RosterImportController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return imports.importableCommune(actor, id);
+	}
+
+	private static String importUrl(UnitSummary commune) {
+		return commune.url() + "/roster-import";
+	}
+
+	private String mapping(UnitSummary commune, RosterImportService.Preview preview, RosterMappingForm form, Model model) {
+		model.addAttribute("commune", commune);
+		model.addAttribute("preview", preview);
+		model.addAttribute("form", form);
+		model.addAttribute("fields", RosterField.values());
+		model.addAttribute("shownFields", RosterRowCheck.SHOWN);
+		model.addAttribute("keptMinutes", RosterUploads.KEPT.toMinutes());
+		if (preview.result() != null) {
+			List<RosterRowCheck.CellError> errors = preview.result().errors();
+			model.addAttribute("errors", errors.subList(0, Math.min(ERRORS_SHOWN, errors.size())));
+			model.addAttribute("errorCount", errors.size());
+			model.addAttribute("badRows", preview.result().badRows());
+		}
+		return "team/roster-mapping";
 	}
 
 	private String refused(RefusedFileException refusal, UnitSummary commune, Model model) {
@@ -133,6 +201,8 @@ class RosterImportController {
 				column(RosterColumn.JOINED_ON)));
 		model.addAttribute("villages", units.openChildren(commune.id()));
 		model.addAttribute("maxMegabytes", RosterFileReader.MAX_MEGABYTES);
+		model.addAttribute("maxRows", RosterFileReader.MAX_MEMBER_ROWS);
+		model.addAttribute("maxMembers", TeamService.MAX_ACTIVE_MEMBERS);
 		return "team/roster-import";
 	}
 

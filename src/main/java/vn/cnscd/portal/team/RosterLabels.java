@@ -31,6 +31,10 @@ class RosterLabels {
 		return messages.getMessage(key, args, VIETNAMESE);
 	}
 
+	boolean has(String key) {
+		return messages.getMessage(key, null, null, VIETNAMESE) != null;
+	}
+
 	String header(RosterColumn column) {
 		return text(column.headerKey());
 	}

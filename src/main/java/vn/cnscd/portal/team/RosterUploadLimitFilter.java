@@ -23,7 +23,9 @@ import org.springframework.web.util.UrlPathHelper;
  * servlet's limit as soon as any parameter is read, which Spring Security's CSRF check does first, so no
  * MaxUploadSizeExceededException ever reaches Spring MVC and the user would get a bare
  * 413. This filter runs before Spring Security and decides on the declared length, without reading the
- * body; Tomcat then drops the body (server.tomcat.max-swallow-size) and the browser shows the page.
+ * body; Tomcat then drops the body (server.tomcat.max-swallow-size) and the browser shows the page. An upload
+ * sent in chunks declares no length: its parts are read here, before Spring Security reads them, and one over
+ * the servlet's limit gets the same page instead of the servlet container's bare error page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,12 +46,26 @@ class RosterUploadLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-		if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > limit
-				&& IMPORT.matcher(path).matches()) {
+		if ("POST".equals(request.getMethod()) && IMPORT.matcher(path).matches()
+				&& (request.getContentLengthLong() > limit || !partsFit(request))) {
 			response.sendRedirect(request.getContextPath() + path + "?refused=" + TOO_LARGE);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Whether a body of unknown length, read now, fits the servlet's limits; one of known length is read later. */
+	private static boolean partsFit(HttpServletRequest request) {
+		if (request.getContentLengthLong() >= 0) {
+			return true;
+		}
+		try {
+			request.getParameterMap();
+			return true;
+		}
+		catch (IllegalStateException overTheLimit) {
+			return false;
+		}
 	}
 
 }

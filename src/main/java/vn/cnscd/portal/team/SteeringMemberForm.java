@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import vn.cnscd.portal.area.HiddenField;
 import vn.cnscd.portal.area.UnitSummary;
 
 /** The add and edit form of a steering member; the communes in their charge are checkboxes. */
@@ -31,8 +32,10 @@ class SteeringMemberForm {
 
 	private Long accountId;
 
+	@Size(max = 1000)
 	private List<Long> communeIds = new ArrayList<>();
 
+	@HiddenField
 	private long version;
 
 	static SteeringMemberForm of(SteeringMemberView member) {

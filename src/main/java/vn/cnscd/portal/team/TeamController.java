@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Paging;
 import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.StaleEditException;
 import vn.cnscd.portal.area.UnitLevel;
@@ -35,6 +36,15 @@ class TeamController {
 	private static final String TEAM_UNITS = "{levels:communes|villages}";
 
 	private static final int SEARCH_LIMIT = 50;
+
+	/** Rows of a roster overview (communes of a district, villages of a commune) per page. */
+	static final int PAGE_SIZE = 30;
+
+	/** Members per page of a team: a village team has 3 to 6, a commune's may have dozens. */
+	static final int MEMBERS_PAGE_SIZE = 20;
+
+	/** Changes per page of a team's history, newest last as they happened. */
+	static final int HISTORY_PAGE_SIZE = 50;
 
 	private final TeamService teams;
 
@@ -56,15 +66,19 @@ class TeamController {
 	}
 
 	@GetMapping("/districts/{id}/teams")
-	String district(Actor actor, @PathVariable long id, Model model) {
-		model.addAttribute("roster", overview.district(actor, requireLevel(actor, id, UnitLevel.DISTRICT).id()));
+	String district(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+		var roster = overview.district(actor, requireLevel(actor, id, UnitLevel.DISTRICT).id());
+		model.addAttribute("roster", roster);
+		model.addAttribute("communes", Paging.of(roster.communes(), page, PAGE_SIZE));
 		return "team/district-roster";
 	}
 
 	@GetMapping("/communes/{id}/teams")
-	String commune(Actor actor, @PathVariable long id, Model model) {
+	String commune(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
 		UnitSummary commune = requireLevel(actor, id, UnitLevel.COMMUNE);
-		model.addAttribute("roster", overview.commune(actor, id));
+		var roster = overview.commune(actor, id);
+		model.addAttribute("roster", roster);
+		model.addAttribute("villageRows", Paging.of(roster.villages(), page, PAGE_SIZE));
 		model.addAttribute("canManage", teams.canManage(actor, commune));
 		model.addAttribute("hasCommuneTeam", teams.hasCommuneTeam(id));
 		return "team/commune-roster";
@@ -74,7 +88,9 @@ class TeamController {
 	String village(Actor actor, @PathVariable long id, Model model) {
 		UnitSummary village = requireLevel(actor, id, UnitLevel.VILLAGE);
 		model.addAttribute("unit", village);
-		model.addAttribute("rosters", teams.rostersOf(actor, id));
+		List<TeamRoster> rosters = teams.rostersOf(actor, id);
+		model.addAttribute("rosters", rosters);
+		model.addAttribute("activeTeams", rosters.stream().filter(roster -> roster.team().active()).toList());
 		model.addAttribute("canManage", teams.canManage(actor, village));
 		return "team/village-teams";
 	}
@@ -88,10 +104,14 @@ class TeamController {
 	}
 
 	@GetMapping("/teams/{id}")
-	String team(Actor actor, @PathVariable long id, Model model) {
+	String team(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "1") int formerPage, Model model) {
 		TeamRoster roster = teams.roster(actor, id);
 		UnitSummary unit = units.get(roster.team().unitId());
 		model.addAttribute("roster", roster);
+		// the roster's rules read every member; the page shows a page of them
+		model.addAttribute("members", Paging.of(roster.activeMembers(), page, MEMBERS_PAGE_SIZE));
+		model.addAttribute("formerMembers", Paging.of(roster.formerMembers(), formerPage, MEMBERS_PAGE_SIZE));
 		model.addAttribute("unit", unit);
 		model.addAttribute("canManage", roster.team().active() && teams.canManage(actor, unit));
 		model.addAttribute("canReadHistory", actor.isAny(Role.DISTRICT_OFFICER, Role.ADMIN));
@@ -99,16 +119,16 @@ class TeamController {
 	}
 
 	@GetMapping("/teams/{id}/history")
-	String history(Actor actor, @PathVariable long id, Model model) {
+	String history(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
 		List<AuditEntry> entries = teams.history(actor, id);
 		TeamRoster roster = teams.roster(actor, id);
 		Map<Long, String> names = Stream.concat(roster.activeMembers().stream(), roster.formerMembers().stream())
 			.collect(Collectors.toMap(MemberSummary::id, MemberSummary::fullName));
 		model.addAttribute("roster", roster);
-		model.addAttribute("lines", entries.stream()
+		model.addAttribute("lines", Paging.of(entries.stream()
 			.map(entry -> HistoryLine.of(entry,
 					TeamService.MEMBER.equals(entry.entityType()) ? names.get(entry.entityId()) : null))
-			.toList());
+			.toList(), page, HISTORY_PAGE_SIZE));
 		return "team/history";
 	}
 

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import vn.cnscd.portal.area.HiddenField;
+
 class TeamForm {
 
 	@NotBlank
@@ -32,6 +34,7 @@ class TeamForm {
 	@Pattern(regexp = "(https://\\S+)?")
 	private String chatLink;
 
+	@HiddenField
 	private long version;
 
 	static TeamForm of(TeamDetails details, long version) {

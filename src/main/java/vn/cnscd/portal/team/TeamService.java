@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,8 @@ import vn.cnscd.portal.audit.AuditLog.FieldChange;
 
 /**
  * Teams and their rosters. Everyone reads the teams of their area; only the chair of a commune changes the
- * teams of that commune and its villages. Every change is audited, field by field.
+ * teams of that commune and its villages. Every change is audited, field by field, and published as a
+ * {@link RosterChanged} event.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,6 +41,12 @@ public class TeamService {
 	static final String TEAM = "TEAM";
 
 	static final String MEMBER = "MEMBER";
+
+	/**
+	 * The plan's teams have 3 to 6 members; far more is a mistake or an attack (one import put 10,000 members
+	 * in a team), and would inflate every page and file that lists them.
+	 */
+	public static final int MAX_ACTIVE_MEMBERS = 50;
 
 	private static final String TEAM_COLUMNS = """
 			t.id, t.unit_id, t.level, t.name, t.decision_number, t.decision_date, t.decision_signer, t.status,
@@ -60,8 +68,11 @@ public class TeamService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	TeamService(TeamRepository teams, MemberRepository members, UnitService units, JdbcClient jdbc, AuditLog audit,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.teams = teams;
 		this.members = members;
 		this.units = units;
@@ -95,6 +106,17 @@ public class TeamService {
 			.list();
 		Map<Long, List<MemberSummary>> byTeam = membersOf(found.stream().map(TeamSummary::id).toList(), true);
 		return found.stream().map(team -> rosterOf(team, byTeam.getOrDefault(team.id(), List.of()))).toList();
+	}
+
+	/**
+	 * The unit's first team, active or dissolved: the one whose establishment decision is the oldest, or one whose
+	 * decision has no date (established, but since when nobody entered); empty when the unit never had a team.
+	 */
+	public Optional<TeamSummary> firstTeam(long unitId) {
+		return jdbc.sql("SELECT " + TEAM_COLUMNS + " FROM team t WHERE t.unit_id = :unit ORDER BY t.decision_date NULLS FIRST, t.id LIMIT 1")
+			.param("unit", unitId)
+			.query(TeamService::team)
+			.optional();
 	}
 
 	/** The teams of one unit, active first. */
@@ -234,6 +256,7 @@ public class TeamService {
 		}
 		Team team = teams.saveAndFlush(new Team(unitId, unit.level(), details));
 		audit.recordChanges(actor.audit("TEAM_CREATED", TEAM, team.getId(), unitId), changes(null, details));
+		events.publishEvent(new RosterChanged(team.getId(), unitId, RosterChanged.Change.TEAM_CREATED, null, actor.userId()));
 		return summary(team.getId());
 	}
 
@@ -253,14 +276,14 @@ public class TeamService {
 		team.dissolve(on);
 		teams.saveAndFlush(team);
 		audit.record(actor.audit("TEAM_DISSOLVED", TEAM, teamId, team.getUnitId()).withChange("dissolvedOn", null, on.toString()));
+		events.publishEvent(new RosterChanged(teamId, team.getUnitId(), RosterChanged.Change.TEAM_DISSOLVED, null,
+				actor.userId()));
 	}
 
-	@Transactional
-	public MemberSummary addMember(Actor actor, long teamId, MemberDetails details) {
-		return addMember(actor, teamId, details, null);
-	}
-
-	/** Adds a member once per add form: the same form sent twice (a double click) adds nobody the second time. */
+	/**
+	 * Adds a member once per add form: the same form sent twice (a double click) adds nobody the second time.
+	 * Refused with {@link TeamFullException} when the team already has {@value #MAX_ACTIVE_MEMBERS} members.
+	 */
 	@Transactional
 	public MemberSummary addMember(Actor actor, long teamId, MemberDetails details, String formKey) {
 		Team team = managedTeam(actor, teamId, null);
@@ -270,9 +293,73 @@ public class TeamService {
 				return member(added.get().getId());
 			}
 		}
+		requireRoom(teamId, 1);
 		Member member = members.saveAndFlush(new Member(teamId, details, formKey));
 		audit.recordChanges(actor.audit("MEMBER_ADDED", MEMBER, member.getId(), team.getUnitId()), changes(null, details));
+		events.publishEvent(new RosterChanged(teamId, team.getUnitId(), RosterChanged.Change.MEMBER_ADDED,
+				details.fullName(), actor.userId()));
 		return member(member.getId());
+	}
+
+	/**
+	 * Adds many members to a team at once, as an import does: one statement for the members and one for their
+	 * audit records, whatever their number. Refused whole with {@link TeamFullException} when the team would
+	 * hold more than {@value #MAX_ACTIVE_MEMBERS}.
+	 */
+	@Transactional
+	public void addMembers(Actor actor, long teamId, List<MemberDetails> added) {
+		Team team = managedTeam(actor, teamId, null);
+		if (added.isEmpty()) {
+			return;
+		}
+		requireRoom(teamId, added.size());
+		List<Long> ids = new ArrayList<>(jdbc.sql("""
+				INSERT INTO team_member (team_id, full_name, search_text, gender, birth_year, phone, team_role, affiliation,
+				                         joined_on)
+				SELECT :team, m.full_name, m.search_text, m.gender, m.birth_year, m.phone, m.team_role, m.affiliation,
+				       m.joined_on
+				FROM unnest(:names::text[], :searchTexts::text[], :genders::text[], :years::integer[], :phones::text[],
+				            :roles::text[], :affiliations::text[], :joined::date[])
+				     WITH ORDINALITY AS m(full_name, search_text, gender, birth_year, phone, team_role, affiliation,
+				                          joined_on, position)
+				ORDER BY m.position
+				RETURNING id""")
+			.param("team", teamId)
+			.param("names", added.stream().map(member -> member.fullName().strip()).toArray(String[]::new))
+			.param("searchTexts", added.stream().map(Member::searchText).toArray(String[]::new))
+			.param("genders", added.stream().map(member -> member.gender().name()).toArray(String[]::new))
+			.param("years", added.stream().map(MemberDetails::birthYear).toArray(Integer[]::new))
+			.param("phones", added.stream().map(MemberDetails::phone).toArray(String[]::new))
+			.param("roles", added.stream().map(member -> member.role().name()).toArray(String[]::new))
+			.param("affiliations", added.stream().map(member -> member.affiliation().name()).toArray(String[]::new))
+			.param("joined", added.stream().map(member -> member.joinedOn().toString()).toArray(String[]::new))
+			.query(Long.class)
+			.list());
+		// identities are handed out in the order of insertion, which is the order of the list
+		ids.sort(Comparator.naturalOrder());
+		List<AuditEntry> entries = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			AuditEntry entry = actor.audit("MEMBER_ADDED", MEMBER, ids.get(i), team.getUnitId());
+			changes(null, added.get(i)).stream()
+				.filter(change -> change.newValue() != null)
+				.forEach(change -> entries.add(entry.withChange(change.field(), change.oldValue(), change.newValue())));
+		}
+		audit.recordAll(entries);
+	}
+
+	/**
+	 * Refuses to take the team past its maximum. The team's row is locked first, so that two additions at
+	 * once count one after the other.
+	 */
+	private void requireRoom(long teamId, int adding) {
+		jdbc.sql("SELECT id FROM team WHERE id = :team FOR UPDATE").param("team", teamId).query(Long.class).single();
+		long active = jdbc.sql("SELECT count(*) FROM team_member WHERE team_id = :team AND left_on IS NULL")
+			.param("team", teamId)
+			.query(Long.class)
+			.single();
+		if (active + adding > MAX_ACTIVE_MEMBERS) {
+			throw new TeamFullException(MAX_ACTIVE_MEMBERS);
+		}
 	}
 
 	@Transactional
@@ -289,6 +376,8 @@ public class TeamService {
 		member.describe(details);
 		members.saveAndFlush(member);
 		audit.recordChanges(actor.audit("MEMBER_UPDATED", MEMBER, memberId, team.getUnitId()), changes(before, details));
+		events.publishEvent(new RosterChanged(team.getId(), team.getUnitId(), RosterChanged.Change.MEMBER_UPDATED,
+				details.fullName(), actor.userId()));
 		return member(memberId);
 	}
 
@@ -305,6 +394,8 @@ public class TeamService {
 		member.leave(leftOn);
 		members.saveAndFlush(member);
 		audit.record(actor.audit("MEMBER_REMOVED", MEMBER, memberId, team.getUnitId()).withChange("leftOn", null, leftOn.toString()));
+		events.publishEvent(new RosterChanged(team.getId(), team.getUnitId(), RosterChanged.Change.MEMBER_REMOVED,
+				member.details().fullName(), actor.userId()));
 	}
 
 	/** Every recorded change of a team and of its members, oldest first. District officers only. */

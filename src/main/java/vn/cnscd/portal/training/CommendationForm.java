@@ -2,12 +2,17 @@ package vn.cnscd.portal.training;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+
+import vn.cnscd.portal.area.HiddenField;
 
 class CommendationForm {
 
 	/** Required, unless a member is proposed: their team is then the member's own. */
 	private Long teamId;
 
+	/** Set by the page of the member proposed. */
+	@HiddenField
 	private Long memberId;
 
 	@NotBlank
@@ -18,6 +23,9 @@ class CommendationForm {
 	@Size(max = 50)
 	private String period;
 
+	@HiddenField
+	@Size(max = 40)
+	@Pattern(regexp = "[A-Za-z0-9-]*")
 	private String formKey;
 
 	public Long getTeamId() {

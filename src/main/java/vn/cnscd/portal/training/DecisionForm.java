@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.util.StringUtils;
 
+import vn.cnscd.portal.area.HiddenField;
+
 class DecisionForm {
 
 	@NotNull
@@ -13,6 +15,7 @@ class DecisionForm {
 	@Size(max = 1000)
 	private String note;
 
+	@HiddenField
 	private long version;
 
 	String noteOrNull() {

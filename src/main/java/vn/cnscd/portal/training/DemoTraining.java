@@ -1,5 +1,6 @@
 package vn.cnscd.portal.training;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -172,7 +173,9 @@ class DemoTraining implements ApplicationRunner {
 		return month == today.getMonthValue() ? PlanItemStatus.IN_PROGRESS : PlanItemStatus.PLANNED;
 	}
 
+	/** Proposed and decided now, by the portal's clock: demo data never tells of a later time. */
 	private void commendations(List<TeamEntry> active, List<MemberEntry> members, int year) {
+		Timestamp now = Timestamp.from(clock.instant());
 		List<TeamEntry> communeTeams = Stream.of("11074", "11083")
 			.flatMap(code -> units.findOpen(UnitLevel.COMMUNE, code).stream())
 			.flatMap(commune -> active.stream()
@@ -185,9 +188,10 @@ class DemoTraining implements ApplicationRunner {
 		}
 		TeamEntry first = communeTeams.get(0);
 		jdbc.sql("""
-				INSERT INTO commendation (team_id, unit_id, reason, period, proposed_by_name)
+				INSERT INTO commendation (team_id, unit_id, reason, period, proposed_by_name, proposed_at)
 				VALUES (:team, :unit, 'Hoàn thành xuất sắc nhiệm vụ hướng dẫn người dân sử dụng dịch vụ công trực tuyến.',
-				        :period, 'Phạm Văn Đức')""")
+				        :period, 'Phạm Văn Đức', :now)""")
+			.param("now", now)
 			.param("team", first.id())
 			.param("unit", first.unitId())
 			.param("period", "Năm " + year)
@@ -197,9 +201,11 @@ class DemoTraining implements ApplicationRunner {
 			.min(Comparator.comparing(MemberEntry::id))
 			.ifPresent(member -> jdbc.sql("""
 					INSERT INTO commendation (team_id, unit_id, member_id, reason, period, proposed_by_name, status,
-					                          decision_note, decided_by_name, decided_at, version)
+					                          decision_note, decided_by_name, decided_at, version, proposed_at)
 					VALUES (:team, :unit, :member, 'Hướng dẫn hơn 200 hộ dân cài đặt ứng dụng định danh điện tử.', :period,
-					        'Phạm Văn Đức', 'APPROVED', 'Tặng Giấy khen của Chủ tịch UBND huyện.', 'Nguyễn Thị Hương', now(), 1)""")
+					        'Phạm Văn Đức', 'APPROVED', 'Tặng Giấy khen của Chủ tịch UBND huyện.', 'Nguyễn Thị Hương', :now, 1,
+					        :now)""")
+				.param("now", now)
 				.param("team", first.id())
 				.param("unit", first.unitId())
 				.param("member", member.id())
@@ -208,9 +214,10 @@ class DemoTraining implements ApplicationRunner {
 		TeamEntry second = communeTeams.get(1);
 		jdbc.sql("""
 				INSERT INTO commendation (team_id, unit_id, reason, period, proposed_by_name, status, decision_note,
-				                          decided_by_name, decided_at, version)
+				                          decided_by_name, decided_at, version, proposed_at)
 				VALUES (:team, :unit, 'Duy trì sinh hoạt tổ đều đặn hằng tháng.', :period, 'Nguyễn Thị Hương', 'REJECTED',
-				        'Chưa có kết quả cụ thể; đề xuất lại vào cuối năm.', 'Nguyễn Thị Hương', now(), 1)""")
+				        'Chưa có kết quả cụ thể; đề xuất lại vào cuối năm.', 'Nguyễn Thị Hương', :now, 1, :now)""")
+			.param("now", now)
 			.param("team", second.id())
 			.param("unit", second.unitId())
 			.param("period", "Quý I/" + year)

@@ -37,6 +37,8 @@ import vn.cnscd.portal.team.TeamEntry;
 import vn.cnscd.portal.training.PlanRecords.ActivityPlan;
 import vn.cnscd.portal.training.PlanRecords.StoredFile;
 import vn.cnscd.portal.training.PlanRecords.TeamPlanRow;
+import vn.cnscd.portal.upload.RefusedZipException;
+import vn.cnscd.portal.upload.UploadSlots;
 
 /** A team's activity plan of a year, its attached file, and which teams of a commune or district have one. */
 @Controller
@@ -44,6 +46,9 @@ class PlanController {
 
 	/** The value of the plan page's {@code refused} parameter after an upload over the servlet's limit. */
 	static final String TOO_LARGE = "tooLarge";
+
+	/** Plan files are checked one at a time per user ({@link UploadSlots}). */
+	static final String UPLOAD_KIND = "PLAN_FILE";
 
 	private static final int FIRST_YEAR = 2020;
 
@@ -55,10 +60,13 @@ class PlanController {
 
 	private final UnitService units;
 
-	PlanController(PlanService plans, TrainingService training, UnitService units) {
+	private final UploadSlots slots;
+
+	PlanController(PlanService plans, TrainingService training, UnitService units, UploadSlots slots) {
 		this.plans = plans;
 		this.training = training;
 		this.units = units;
+		this.slots = slots;
 	}
 
 	@GetMapping("/teams/{id}/plans/{year}")
@@ -121,28 +129,50 @@ class PlanController {
 			HttpServletResponse response) throws IOException {
 		ActivityPlan plan = plans.plan(actor, id, checked(year));
 		requireEdit(actor, plan.team());
+		String page = "/teams/" + id + "/plans/" + year;
 		String refusal = null;
+		Object[] refusalArgs = {};
 		Optional<PlanFileType> type = Optional.empty();
-		if (file == null || file.isEmpty()) {
-			refusal = "plan.file.missing";
-		}
-		else if (file.getSize() > PlanService.MAX_FILE_BYTES) {
-			refusal = "plan.file.tooLarge";
-		}
-		else {
-			type = PlanFileType.detect(file.getBytes());
-			if (type.isEmpty()) {
-				refusal = "plan.file.wrongType";
+		byte[] content = null;
+		try (UploadSlots.Slot slot = slots.take(UPLOAD_KIND, actor.userId(), page)) {
+			if (file == null || file.isEmpty()) {
+				refusal = "plan.file.missing";
+			}
+			else if (file.getSize() > PlanService.MAX_FILE_BYTES) {
+				refusal = "plan.file.tooLarge";
+			}
+			else {
+				content = file.getBytes();
+				try {
+					type = PlanFileType.detect(content);
+					if (type.isEmpty()) {
+						refusal = "plan.file.wrongType";
+					}
+				}
+				catch (RefusedZipException unpacksTooMuch) {
+					refusal = "plan.file.tooMuchData";
+					refusalArgs = new Object[] { PlanFileType.MAX_UNPACKED_MEGABYTES, PlanFileType.MAX_RATIO };
+				}
 			}
 		}
 		if (refusal != null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("fileError", refusal);
+			model.addAttribute("fileErrorArgs", refusalArgs);
 			return page(actor, plan, model);
 		}
-		plans.attach(actor, id, year, fileName(file.getOriginalFilename(), type.get()), type.get(), file.getBytes());
+		try {
+			plans.attach(actor, id, year, fileName(file.getOriginalFilename(), type.get()), type.get(), content);
+		}
+		catch (StaleEditException stale) {
+			// a file cannot be put back into a file field: the page names the one that was not saved
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("fileError", "plan.file.conflict");
+			model.addAttribute("refusedFile", file.getOriginalFilename());
+			return page(actor, plans.plan(actor, id, year), model);
+		}
 		redirect.addFlashAttribute("notice", "plan.file.attached");
-		return "redirect:/teams/" + id + "/plans/" + year;
+		return "redirect:" + page;
 	}
 
 	/** Always a download, never shown in the browser: the file came from a user and is only as safe as its sender. */

@@ -1,19 +1,19 @@
 package vn.cnscd.portal.training;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+
+import vn.cnscd.portal.upload.RefusedZipException;
+import vn.cnscd.portal.upload.ZipPackage;
 
 /**
  * The types a plan's file may have, told from its content and never from its name: a PDF by its header, a
  * DOCX or XLSX by being a zip whose [Content_Types].xml declares the main part of that format, and which
- * holds that part. A macro-enabled document declares another main type and is refused with the rest.
+ * holds that part. A macro-enabled document declares another main type and is refused with the rest. A DOCX
+ * or XLSX is opened only within {@link #LIMITS}, so that a zip bomb is refused before it is unpacked.
  */
 enum PlanFileType {
 
@@ -23,10 +23,19 @@ enum PlanFileType {
 	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx",
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "xl/workbook.xml");
 
-	/** More than any real [Content_Types].xml; a bigger one is not worth inflating. */
+	/** More than any real [Content_Types].xml; a bigger one is not worth reading. */
 	private static final int MAX_CONTENT_TYPES_BYTES = 256 * 1024;
 
-	private static final int MAX_ENTRIES = 10_000;
+	static final int MAX_UNPACKED_MEGABYTES = 64;
+
+	static final int MAX_RATIO = 100;
+
+	/**
+	 * A plan of at most 10 MB unpacks to a few times that: text packs about tenfold, pictures not at all.
+	 * The limits are far above any real document and far below what would strain the server.
+	 */
+	static final ZipPackage.Limits LIMITS = new ZipPackage.Limits(10_000, MAX_UNPACKED_MEGABYTES * 1024L * 1024,
+			2 * MAX_UNPACKED_MEGABYTES * 1024L * 1024, MAX_RATIO, 1024 * 1024);
 
 	private final String mediaType;
 
@@ -51,53 +60,47 @@ enum PlanFileType {
 		return extension;
 	}
 
-	static Optional<PlanFileType> detect(byte[] content) {
+	/** The type of the content, empty when it is none of them; a zip bomb is refused with {@link RefusedZipException}. */
+	static Optional<PlanFileType> detect(byte[] content) throws RefusedZipException {
 		if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
 			return Optional.of(PDF);
 		}
 		if (!startsWith(content, new byte[] { 'P', 'K', 3, 4 })) {
 			return Optional.empty();
 		}
-		String contentTypes = null;
-		Set<String> names = new HashSet<>();
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-			ZipEntry entry;
-			// stops as soon as the type is known: moving past an entry inflates it, so a crafted zip is read no further
-			while ((entry = zip.getNextEntry()) != null && names.size() < MAX_ENTRIES) {
-				names.add(entry.getName());
-				if (entry.getName().equals("[Content_Types].xml")) {
-					contentTypes = readAtMost(zip, MAX_CONTENT_TYPES_BYTES);
-				}
-				Optional<PlanFileType> known = officeType(contentTypes, names);
-				if (known.isPresent()) {
-					return known;
+		ZipPackage zip;
+		try {
+			zip = ZipPackage.open(content, LIMITS);
+		}
+		catch (RefusedZipException refused) {
+			if (refused.reason() == RefusedZipException.Reason.DAMAGED) {
+				return Optional.empty();
+			}
+			throw refused;
+		}
+		try (zip) {
+			String contentTypes = contentTypes(zip);
+			for (PlanFileType type : new PlanFileType[] { DOCX, XLSX }) {
+				if (contentTypes.contains("\"" + type.mainPartType + "\"") && zip.has(type.mainPart)) {
+					return Optional.of(type);
 				}
 			}
-		}
-		catch (IOException | IllegalArgumentException notAZip) {
 			return Optional.empty();
 		}
-		return Optional.empty();
 	}
 
-	private static Optional<PlanFileType> officeType(String contentTypes, Set<String> names) {
-		if (contentTypes == null) {
-			return Optional.empty();
+	private static String contentTypes(ZipPackage zip) {
+		Optional<InputStream> entry = zip.read("[Content_Types].xml");
+		if (entry.isEmpty()) {
+			return "";
 		}
-		for (PlanFileType type : new PlanFileType[] { DOCX, XLSX }) {
-			if (contentTypes.contains("\"" + type.mainPartType + "\"") && names.contains(type.mainPart)) {
-				return Optional.of(type);
-			}
+		try (InputStream in = entry.get()) {
+			byte[] read = in.readNBytes(MAX_CONTENT_TYPES_BYTES + 1);
+			return read.length > MAX_CONTENT_TYPES_BYTES ? "" : new String(read, StandardCharsets.UTF_8);
 		}
-		return Optional.empty();
-	}
-
-	private static String readAtMost(InputStream in, int limit) throws IOException {
-		byte[] read = in.readNBytes(limit + 1);
-		if (read.length > limit) {
-			throw new IOException("[Content_Types].xml is too large");
+		catch (IOException unreadable) {
+			throw new UncheckedIOException(unreadable);
 		}
-		return new String(read, StandardCharsets.UTF_8);
 	}
 
 	private static boolean startsWith(byte[] content, byte[] prefix) {

@@ -4,15 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import vn.cnscd.portal.area.HiddenField;
 
 class PlanForm {
+
+	/** The most lines a plan has: as many as the portal's forms grow a list to (web.FormBinding). */
+	static final int MAX_LINES = 200;
 
 	/** Blank lines offered below the items, so that a plan grows without JavaScript. */
 	static final int BLANK_LINES = 5;
 
 	@Valid
+	@Size(max = MAX_LINES)
 	private List<PlanItemForm> items = new ArrayList<>();
 
+	@HiddenField
 	private long version;
 
 	static PlanForm of(PlanRecords.ActivityPlan plan) {
@@ -24,7 +32,7 @@ class PlanForm {
 	}
 
 	void addBlankLines() {
-		for (int i = 0; i < BLANK_LINES; i++) {
+		for (int i = 0; i < BLANK_LINES && items.size() < MAX_LINES; i++) {
 			items.add(new PlanItemForm());
 		}
 	}

@@ -22,7 +22,8 @@ import org.springframework.web.util.UrlPathHelper;
  * page, which then says the file is too large. Tomcat would fail such a request when Spring Security's CSRF
  * check reads a parameter, leaving the user a bare 413; this filter runs first and decides on the declared
  * length, without reading the body. Files between 10 MB and that limit reach the controller, which refuses
- * them with the same message.
+ * them with the same message. An upload sent in chunks, of no declared length, is read here, as the roster
+ * import's filter reads one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,11 +37,26 @@ class PlanUploadLimitFilter extends OncePerRequestFilter {
 		this.limit = limit.toBytes();
 	}
 
+	/** Whether a body of unknown length, read now, fits the servlet's limits; one of known length is read later. */
+	private static boolean partsFit(HttpServletRequest request) {
+		if (request.getContentLengthLong() >= 0) {
+			return true;
+		}
+		try {
+			request.getParameterMap();
+			return true;
+		}
+		catch (IllegalStateException overTheLimit) {
+			return false;
+		}
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Matcher upload = UPLOAD.matcher(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
-		if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > limit && upload.matches()) {
+		if ("POST".equals(request.getMethod()) && upload.matches()
+				&& (request.getContentLengthLong() > limit || !partsFit(request))) {
 			response.sendRedirect(request.getContextPath() + upload.group(1) + "?refused=" + PlanController.TOO_LARGE);
 			return;
 		}

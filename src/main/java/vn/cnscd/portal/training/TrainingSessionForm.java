@@ -8,8 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.format.annotation.DateTimeFormat;
+
+import vn.cnscd.portal.area.HiddenField;
 
 class TrainingSessionForm {
 
@@ -21,6 +24,7 @@ class TrainingSessionForm {
 	private TrainingMode mode;
 
 	@NotEmpty
+	@Size(max = 50)
 	private Set<TrainingTopic> topics = EnumSet.noneOf(TrainingTopic.class);
 
 	@NotBlank
@@ -31,8 +35,12 @@ class TrainingSessionForm {
 	@Size(max = 500)
 	private String place;
 
+	@HiddenField
+	@Size(max = 40)
+	@Pattern(regexp = "[A-Za-z0-9-]*")
 	private String formKey;
 
+	@HiddenField
 	private long version;
 
 	static TrainingSessionForm of(TrainingRecords.SessionSummary session) {

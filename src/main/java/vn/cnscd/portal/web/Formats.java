@@ -62,6 +62,16 @@ public class Formats {
 		return number == null ? "" : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(number);
 	}
 
+	/** A difference with its sign: +15, −3 (a true minus sign), 0. */
+	public String signed(Number change) {
+		if (change == null) {
+			return "";
+		}
+		long value = change.longValue();
+		String digits = number(Math.abs(value));
+		return value > 0 ? "+" + digits : value < 0 ? "\u2212" + digits : digits;
+	}
+
 	/** A message with its arguments, such as a rule a roster breaks, in the reader's language. */
 	public String message(MessageSourceResolvable message) {
 		return messages.getMessage(message, LocaleContextHolder.getLocale());

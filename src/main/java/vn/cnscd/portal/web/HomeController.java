@@ -8,12 +8,13 @@ import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.notification.PushOffer;
 import vn.cnscd.portal.reporting.ReportingOverview;
 import vn.cnscd.portal.reporting.VillageLine;
 
 /**
- * Each role's home page. A village head sees this month's report first; a commune chair sees which villages
- * have not sent theirs, with a number to call; others see the units they look after.
+ * Each role's home page. A village head sees this month's report first, and is offered Web Push; a commune chair
+ * sees which villages have not sent theirs, with a number to call; others see the units they look after.
  */
 @Controller
 class HomeController {
@@ -22,9 +23,12 @@ class HomeController {
 
 	private final ReportingOverview reporting;
 
-	HomeController(UnitService units, ReportingOverview reporting) {
+	private final PushOffer push;
+
+	HomeController(UnitService units, ReportingOverview reporting, PushOffer push) {
 		this.units = units;
 		this.reporting = reporting;
+		this.push = push;
 	}
 
 	@GetMapping("/")
@@ -35,6 +39,8 @@ class HomeController {
 		model.addAttribute("requests", reporting.openRequests(actor));
 		if (home.level() == UnitLevel.VILLAGE) {
 			model.addAttribute("month", reporting.villageMonth(actor, home.id()));
+			// a village head is told of a returned report and of the due date on the phone, with the portal closed
+			model.addAttribute("push", push.offer());
 		}
 		else {
 			model.addAttribute("children", units.children(actor, home.id(), false));

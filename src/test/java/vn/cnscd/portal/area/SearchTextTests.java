@@ -20,4 +20,12 @@ class SearchTextTests {
 		assertThat(SearchText.words(" %_ ")).isEmpty();
 	}
 
+	/** Issue #11, item 6: a search box's text has a limit on the server too. */
+	@Test
+	void aSearchReadsAFewWordsOfItsQueryHoweverLongItIs() {
+		String huge = "tứ kỳ ".repeat(200_000);
+		assertThat(SearchText.words(huge)).hasSize(SearchText.MAX_WORDS).containsOnly("tu", "ky");
+		assertThat(SearchText.words("x".repeat(SearchText.MAX_QUERY + 50))).containsExactly("x".repeat(SearchText.MAX_QUERY));
+	}
+
 }

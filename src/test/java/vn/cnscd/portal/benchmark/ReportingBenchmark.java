@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
 
 import vn.cnscd.portal.IntegrationTest;
 import vn.cnscd.portal.indicator.IndicatorService;
@@ -41,6 +42,8 @@ import vn.cnscd.portal.scale.ScaleData;
  */
 @Tag("benchmark")
 @IntegrationTest
+// the submissions report on months from 2000 on, far older than the usual window of 12
+@TestPropertySource(properties = "portal.reporting.window-months=400")
 class ReportingBenchmark {
 
 	private static final int CLIENTS = 16;

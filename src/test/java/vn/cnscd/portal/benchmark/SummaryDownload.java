@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,57 +63,6 @@ final class SummaryDownload {
 				+ " of %d MB%n", name, response.statusCode(), bytes, entries, seconds, heap.largest() / (1024 * 1024),
 				heap.samples(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		assertThat(entries).as(name + " is a whole XLSX").isGreaterThan(3);
-	}
-
-	/**
-	 * The live heap while it runs: every second a full collection, then the heap in use. A heap's peak says
-	 * nothing (any allocation raises it to the limit before a collection); this is what the portal held.
-	 */
-	private static final class LiveHeap implements AutoCloseable {
-
-		private volatile boolean running = true;
-
-		private long largest;
-
-		private int samples;
-
-		private final Thread sampler = new Thread(() -> {
-			while (running) {
-				System.gc();
-				long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-				synchronized (this) {
-					largest = Math.max(largest, used);
-					samples++;
-				}
-				try {
-					Thread.sleep(1000);
-				}
-				catch (InterruptedException stopped) {
-					return;
-				}
-			}
-		}, "live-heap");
-
-		LiveHeap() {
-			sampler.setDaemon(true);
-			sampler.start();
-		}
-
-		synchronized long largest() {
-			return largest;
-		}
-
-		synchronized int samples() {
-			return samples;
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			running = false;
-			sampler.interrupt();
-			sampler.join();
-		}
-
 	}
 
 }

@@ -164,7 +164,15 @@ class DashboardTests {
 			.getContentAsString();
 		Document page = Jsoup.parse(html);
 		assertThat(page.select("h1").text()).contains("02/2030");
-		assertThat(page.select(".page-actions span").text()).isEqualTo("Báo cáo quý I năm 2030:");
+		// the reports of the page's quarter, month and year, in the three formats and the raw values
+		assertThat(page.select(".downloads .page-actions span").eachText())
+			.containsExactly("Báo cáo quý I năm 2030:", "Báo cáo tháng 02/2030:", "Báo cáo năm 2030:");
+		String reports = fixture.district.url() + "/summary.";
+		assertThat(page.select(".downloads a").eachAttr("href")).contains(reports + "docx?quarter=2030-Q1",
+				reports + "pdf?quarter=2030-Q1", reports + "xlsx?quarter=2030-Q1", reports + "csv?quarter=2030-Q1",
+				reports + "docx?month=2030-02", reports + "xlsx?year=2030", fixture.district.url() + "/report-settings");
+		assertThat(page.select(".downloads a").eachText()).contains("Báo cáo (Word)", "Báo cáo (PDF)", "Phụ lục (Excel)",
+				"Số liệu gốc (CSV)", "Thiết lập văn bản báo cáo");
 		assertThat(page.select(".formula").text()).contains("50", "30", "20");
 		Element first = page.selectFirst("table.ranking tbody tr");
 		assertThat(first.attr("data-commune")).isEqualTo(String.valueOf(fixture.a.id()));
@@ -173,7 +181,10 @@ class DashboardTests {
 		Element late = page.selectFirst("table.chase tr[data-village=" + fixture.aVillages.get(1).id() + "]");
 		assertThat(late.text()).contains("Trần Thị Bình");
 		assertThat(late.selectFirst("a[href^=tel:]").attr("href")).isEqualTo("tel:0912000002");
-		assertThat(late.select("a[href=/villages/" + fixture.aVillages.get(1).id() + "/reports/2030-02]")).hasSize(1);
+		// the village's name leads to its report, as its state does
+		assertThat(late.select("a[href=/villages/" + fixture.aVillages.get(1).id() + "/reports/2030-02]").eachText())
+			.containsExactly(fixture.aVillages.get(1).kind().vietnameseWord() + " " + fixture.aVillages.get(1).name() + " ("
+					+ fixture.aVillages.get(1).code() + ")", "Gửi muộn");
 	}
 
 	@Test
@@ -203,11 +214,21 @@ class DashboardTests {
 		Element text = page.selectFirst("textarea#summary");
 		assertThat(text.hasAttr("readonly")).isTrue();
 		assertThat(text.val()).contains("THÁNG 02/2030", "- Thôn có Tổ CNSCĐ: 5/", "- Thôn đã gửi báo cáo: 3/5 (60%); gửi đúng hạn: 2/3 (66,7%)",
-				"- Khó khăn chưa giải quyết: 2", "- CQS04 ", ": 46/50 (92%)", "1. Thị trấn Tứ Kỳ: 77 điểm",
-				"Trần Thị Bình 0912000002");
-		assertThat(text.val().lines().filter(line -> line.contains("chưa gửi") || line.contains("Gửi muộn"))).hasSize(3);
+				"- Khó khăn chưa giải quyết: 2", "- Chỉ tiêu năm 2030: hoàn thành bình quân ",
+				"- Dẫn đầu: Thị trấn Tứ Kỳ (77 điểm)");
+		// each state as the dashboard names it: late, given back (not "not sent"), no report at all
+		String villages = "Thôn cần nhắc báo cáo (3):";
+		assertThat(text.val()).contains(villages);
+		List<String> chased = text.val().lines().dropWhile(line -> !line.equals(villages)).skip(1).toList();
+		assertThat(chased).hasSize(3);
+		assertThat(chased.get(0)).startsWith("- " + fixture.aVillages.get(1).kind().vietnameseWord()).endsWith(": Gửi muộn");
+		assertThat(chased.get(1)).endsWith(": Bị trả lại");
+		assertThat(chased.get(2)).endsWith(": Chưa có báo cáo");
+		// a text for a group names no one's phone, nor the heads themselves
+		assertThat(text.val()).doesNotContainPattern("0\\d{9}").doesNotContain("Trần Thị Bình");
 		assertThat(page.selectFirst("button[data-copy=summary]").hasAttr("hidden")).isTrue();
-		assertThat(page.select("script[src=/js/copy.js]")).hasSize(1);
+		// the resource chain writes the script under its content-hashed address
+		assertThat(page.select("script[src~=^/js/copy-[0-9a-f]{32}\\.js$]")).hasSize(1);
 		assertThat(page.select("script:not([src])")).isEmpty();
 	}
 
@@ -230,6 +251,9 @@ class DashboardTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(Jsoup.parse(steering).select("table.ranking tbody tr")).hasSize(3);
+		// the report settings are the unit's officer's: a steering member reads the reports, does not set them
+		assertThat(Jsoup.parse(steering).select(".downloads a").eachAttr("href")).isNotEmpty()
+			.noneMatch(href -> href.endsWith("/report-settings"));
 		String steeringCommune = mvc.perform(get("/communes/" + fixture.b.id() + "/dashboard").with(as("steering")))
 			.andExpect(status().isOk())
 			.andReturn()

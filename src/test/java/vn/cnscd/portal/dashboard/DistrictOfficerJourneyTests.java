@@ -27,8 +27,8 @@ import vn.cnscd.portal.IntegrationTest;
 
 /**
  * A district officer at a desktop, in a real browser: opens the district's dashboard, follows the ranking
- * to a commune and the commune's list to a village's report, then downloads the quarter's XLSX summary and
- * finds in it the figures the dashboard showed.
+ * to a commune and the commune's list to a village's report, then downloads the quarter's appendices (XLSX)
+ * and finds in them the figures the dashboard showed.
  */
 @IntegrationTest
 class DistrictOfficerJourneyTests {
@@ -50,7 +50,7 @@ class DistrictOfficerJourneyTests {
 	}
 
 	@Test
-	void aDistrictOfficerDrillsDownToAVillageReportAndDownloadsTheQuarterlyXlsx() throws IOException {
+	void aDistrictOfficerDrillsDownToAVillageReportAndDownloadsTheQuartersAppendices() throws IOException {
 		browser.signIn("district", "demo1234");
 		browser.menu("Tổng quan");
 		String title = browser.waitForText(HEADING, "Tổng quan Huyện Tứ Kỳ tháng").getText();
@@ -82,13 +82,14 @@ class DistrictOfficerJourneyTests {
 
 		browser.menu("Tổng quan");
 		browser.waitForText(HEADING, "Tổng quan Huyện Tứ Kỳ tháng " + month);
-		browser.click(By.linkText("Tải tệp Excel"));
+		// the first "Phụ lục (Excel)" is the quarter's
+		browser.click(By.linkText("Phụ lục (Excel)"));
 		Path xlsx = browser.downloaded("xlsx");
 
-		assertThat(xlsx.getFileName().toString()).startsWith("bao-cao-quy-").endsWith("-huyen-tu-ky.xlsx");
+		assertThat(xlsx.getFileName().toString()).startsWith("phu-luc-bao-cao-quy-").endsWith("-huyen-tu-ky.xlsx");
 		List<List<Object>> rows = rows(xlsx);
-		assertThat(rows.get(0)).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-		assertThat(rows).anyMatch(row -> row.contains("Huyện Tứ Kỳ"));
+		assertThat(rows.get(0)).containsExactly("Phụ lục II");
+		assertThat(rows.get(1).get(0).toString()).startsWith("TÌNH HÌNH GỬI BÁO CÁO HẰNG THÁNG QUÝ");
 		String monthCell = "Tháng " + Integer.parseInt(month.substring(0, month.indexOf('/'))) + month.substring(month.indexOf('/'));
 		assertThat(find(rows, "Tổng cộng", monthCell).subList(3, 5)).containsExactly((double) district[1], (double) district[0]);
 		assertThat(find(rows, commune, monthCell).subList(3, 5)).containsExactly((double) communeSent[1], (double) communeSent[0]);
@@ -112,7 +113,8 @@ class DistrictOfficerJourneyTests {
 	private static List<List<Object>> rows(Path xlsx) throws IOException {
 		try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			List<List<Object>> rows = new ArrayList<>();
-			for (Row row : workbook.getSheetAt(0)) {
+			// Phụ lục II: the reports sent, a line per commune and month
+			for (Row row : workbook.getSheet("Phụ lục II")) {
 				List<Object> cells = new ArrayList<>();
 				for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
 					Cell cell = row.getCell(i);
@@ -126,7 +128,7 @@ class DistrictOfficerJourneyTests {
 		}
 	}
 
-	/** The row of the summary whose second and third cells are these. */
+	/** The row of the appendix whose second and third cells are these. */
 	private static List<Object> find(List<List<Object>> rows, String name, String month) {
 		return rows.stream()
 			.filter(row -> row.size() > 4 && name.equals(row.get(1)) && month.equals(row.get(2)))

@@ -127,9 +127,14 @@ class CommuneReportTests {
 	}
 
 	MockHttpServletRequestBuilder communeReport(YearMonth month, String action) {
+		return communeReport(month, action, "f-" + action);
+	}
+
+	/** A form carries one form key: a second one would be malformed (issue #11, item 6). */
+	MockHttpServletRequestBuilder communeReport(YearMonth month, String action, String formKey) {
 		return post("/communes/" + township.id() + "/reports/" + month).with(csrf())
 			.param("action", action)
-			.param("formKey", "f-" + action)
+			.param("formKey", formKey)
 			.param("sessionsHeld", "3")
 			.param("residentsGuided", "40")
 			.param("householdsVisited", "12")
@@ -161,7 +166,7 @@ class CommuneReportTests {
 			.getContentAsString());
 		assertThat(returned.select(".alert-info").text()).contains("Bổ sung số liệu khu 5");
 
-		mvc.perform(communeReport(may, "submit").with(as("commune")).param("formKey", "again")
+		mvc.perform(communeReport(may, "submit", "again").with(as("commune"))
 			.param("version", String.valueOf(version + 1))).andExpect(redirectedUrl(url));
 		mvc.perform(post(url + "/acknowledge").with(as("district")).with(csrf())
 			.param("version", String.valueOf(version + 2))).andExpect(redirectedUrl(url));

@@ -74,7 +74,9 @@ class PostgresRestartTests {
 		portal = new SpringApplicationBuilder(PortalApplication.class).run("--spring.datasource.url=" + postgres.url(),
 				"--spring.datasource.username=" + postgres.user(), "--spring.datasource.password=" + postgres.password(),
 				"--server.port=0", "--portal.database-check=false", "--spring.docker.compose.enabled=false",
-				"--portal.demo-data=false", "--spring.main.banner-mode=off", "--spring.profiles.active=" + profile());
+				"--portal.demo-data=false", "--spring.main.banner-mode=off", "--spring.profiles.active=" + profile(),
+				// the burst reports on months from 2000 on, far older than the usual window of 12
+				"--portal.reporting.window-months=400");
 		assertThat(portal.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(postgres.url());
 		port = Integer.parseInt(portal.getEnvironment().getRequiredProperty("local.server.port"));
 	}
@@ -190,7 +192,7 @@ class PostgresRestartTests {
 
 	/**
 	 * Villages of their own (the demo data, not loaded here, would take longer than the test) under the
-	 * district's township, each with a village head whose password need not be changed.
+	 * district's township, each with a team and a village head whose password need not be changed.
 	 */
 	private List<Long> villageHeads(JdbcClient jdbc) {
 		List<Long> villages = new ArrayList<>();
@@ -203,6 +205,11 @@ class PostgresRestartTests {
 					       c.ancestor_path || c.id || '/', 200, 500, DATE '2000-01-01'
 					FROM unit c WHERE c.level = 'COMMUNE' AND c.code = '11074' AND c.valid_to IS NULL
 					RETURNING id""").param("i", i).query(Long.class).single();
+			// a team whose decision has no date: reports from any month on
+			jdbc.sql("INSERT INTO team (unit_id, level, name) VALUES (:village, 'VILLAGE', 'Tổ thử ' || :i)")
+				.param("village", village)
+				.param("i", i)
+				.update();
 			jdbc.sql("""
 					INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id, must_change_password)
 					VALUES (:username, :hash, :name, 'VILLAGE_HEAD', :village, false)""")

@@ -72,7 +72,7 @@ class SubmitReportOnAPhoneTests {
 
 	/** Last month's value where the form shows one, so that no STOCK value falls and needs a reason. */
 	private static Optional<String> hintedPrevious(WebElement value) {
-		String hint = value.findElement(By.xpath("preceding-sibling::p[1]")).getText();
+		String hint = value.findElement(By.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' field ')][1]/p[1]")).getText();
 		Matcher previous = Pattern.compile("Tháng trước: ([\\d.]+)").matcher(hint);
 		return previous.find() ? Optional.of(previous.group(1).replace(".", "")) : Optional.empty();
 	}

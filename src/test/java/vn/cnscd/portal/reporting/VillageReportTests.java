@@ -72,7 +72,8 @@ class VillageReportTests {
 	void setUp() {
 		UnitSummary township = units.findOpen(UnitLevel.COMMUNE, "11074").orElseThrow();
 		village = units.openChildren(township.id()).get(0);
-		clock.set(LocalDateTime.of(2030, 3, 20, 10, 0).atZone(HANOI).toInstant());
+		// March has ended, so that its report can be submitted; it is due on 5 April
+		clock.set(LocalDateTime.of(2030, 4, 2, 10, 0).atZone(HANOI).toInstant());
 		month = YearMonth.of(2030, 3);
 		reported = indicators.villageReportIndicators();
 		// the demo history of the village would be last month's values here

@@ -88,14 +88,14 @@ class RosterExportTests {
 		Actor chair = accounts.actor(((PortalUser) users.loadUserByUsername("commune")).getId()).orElseThrow();
 		long communeTeam = teams.create(chair, tuKy.id(), teams.suggestedDetails(tuKy)).id();
 		teams.addMember(chair, communeTeam, new MemberDetails("Nguyễn Văn Chủ", Gender.MALE, 1970, "0913000001",
-				TeamRole.LEADER, Affiliation.COMMUNE_CHAIR, LocalDate.of(2024, 1, 2)));
+				TeamRole.LEADER, Affiliation.COMMUNE_CHAIR, LocalDate.of(2024, 1, 2)), null);
 		long first = teams.create(chair, villages.get(0).id(), teams.suggestedDetails(villages.get(0))).id();
 		teams.addMember(chair, first, new MemberDetails("=1+2", Gender.FEMALE, 1999, "0913000012", TeamRole.MEMBER,
-				Affiliation.YOUTH_UNION, LocalDate.of(2024, 2, 3)));
+				Affiliation.YOUTH_UNION, LocalDate.of(2024, 2, 3)), null);
 		teams.addMember(chair, first, new MemberDetails("Trần Văn Bình", Gender.MALE, 1975, "0913000011",
-				TeamRole.LEADER, Affiliation.VILLAGE_HEAD, LocalDate.of(2024, 2, 1)));
+				TeamRole.LEADER, Affiliation.VILLAGE_HEAD, LocalDate.of(2024, 2, 1)), null);
 		teams.addMember(chair, first, new MemberDetails("Lê Thị Cúc", Gender.FEMALE, null, "0913000013",
-				TeamRole.DEPUTY, Affiliation.WOMENS_UNION, LocalDate.of(2024, 2, 2)));
+				TeamRole.DEPUTY, Affiliation.WOMENS_UNION, LocalDate.of(2024, 2, 2)), null);
 		teams.create(chair, villages.get(1).id(), teams.suggestedDetails(villages.get(1)));
 	}
 

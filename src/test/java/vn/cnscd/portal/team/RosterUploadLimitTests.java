@@ -2,6 +2,7 @@ package vn.cnscd.portal.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
@@ -80,9 +81,36 @@ class RosterUploadLimitTests {
 
 		assertThat(upload.statusCode()).isEqualTo(302);
 		String location = upload.headers().firstValue("Location").orElseThrow();
-		assertThat(location).isEqualTo(uri(page) + "?refused=tooLarge");
+		// redirects carry the path only (issue #11, item 8)
+		assertThat(location).isEqualTo(page + "?refused=tooLarge");
 		Document shown = Jsoup.parse(get(page + "?refused=tooLarge").body());
 		assertThat(shown.select(".alert-error").text()).startsWith("Tệp lớn hơn 5 MB nên không được nhận.");
+		assertThat(jdbc.sql("SELECT count(*) FROM team_member").query(Long.class).single()).isEqualTo(members);
+	}
+
+	@Test
+	void anUploadSentInChunksWithoutALengthOverTheServletLimitGetsTheTooLargeMessageToo() throws Exception {
+		UnitSummary tuKy = units.findOpen(UnitLevel.COMMUNE, "11074").orElseThrow();
+		String page = tuKy.url() + "/roster-import";
+		long members = jdbc.sql("SELECT count(*) FROM team_member").query(Long.class).single();
+		signIn("commune");
+		Document form = Jsoup.parse(get(page).body());
+		String token = form.selectFirst("input[name=_csrf]").attr("value");
+		String boundary = "roster-boundary";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(new byte[12 * 1024 * 1024]);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		byte[] bytes = body.toByteArray();
+		// a stream of unknown length: sent chunked, so that no filter can decide on the declared length
+		HttpResponse<String> upload = client.send(HttpRequest.newBuilder(uri(page))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(upload.statusCode()).as(upload.body()).isEqualTo(302);
+		assertThat(upload.headers().firstValue("Location").orElseThrow()).endsWith(page + "?refused=tooLarge");
 		assertThat(jdbc.sql("SELECT count(*) FROM team_member").query(Long.class).single()).isEqualTo(members);
 	}
 

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -28,9 +29,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.IntegrationTest;
+import vn.cnscd.portal.account.PortalUser;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.upload.UploadSlots;
+import vn.cnscd.portal.upload.ZipBombs;
 
 @IntegrationTest
 @Transactional
@@ -49,6 +53,9 @@ class PlanTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	UploadSlots slots;
 
 	RequestPostProcessor as(String username) {
 		return user(users.loadUserByUsername(username));
@@ -190,6 +197,47 @@ class PlanTests {
 			.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString());
 		assertThat(refused.select(".alert-error").text()).startsWith("Tệp không phải PDF, DOCX hay XLSX");
 		assertThat(jdbc.sql("SELECT count(*) FROM activity_plan_file").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aZipBombedDocumentIsRefusedWithThePlansOwnMessageBeforeItIsUnpacked() throws Exception {
+		ByteArrayOutputStream docx = new ByteArrayOutputStream();
+		try (XWPFDocument document = new XWPFDocument()) {
+			document.createParagraph().createRun().setText("Kế hoạch");
+			document.write(docx);
+		}
+		byte[] bomb = ZipBombs.padded(docx.toByteArray(), "word/document.xml", "document", 200);
+		assertThat(bomb.length).isLessThan(300 * 1024);
+		long team = teamOf("11074-01");
+		for (byte[] file : List.of(bomb, ZipBombs.lyingAbout(bomb, "word/document.xml", 4096),
+				ZipBombs.padded(docx.toByteArray(), "word/document.xml", "document", 20))) {
+			Document refused = Jsoup.parse(mvc.perform(multipart(plan(team) + "/file")
+				.file(new MockMultipartFile("file", "ke-hoach.docx", "application/octet-stream", file))
+				.with(csrf()).with(as("commune")))
+				.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString());
+			assertThat(refused.select(".alert-error").text()).isEqualTo("Tệp khi giải nén lớn bất thường (hơn 64 MB, hoặc"
+					+ " nén gấp hơn 100 lần) nên không được nhận. Hãy lưu lại tệp bằng Word hoặc Excel rồi đính kèm lại.");
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM activity_plan_file").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aSecondPlanFileWhileTheFirstIsCheckedGetsTheTryAgainPage() throws Exception {
+		long team = teamOf("11074-01");
+		long chair = ((PortalUser) users.loadUserByUsername("commune")).getId();
+		MockMultipartFile pdf = new MockMultipartFile("file", "ke-hoach.pdf", "application/pdf",
+				"%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+		try (UploadSlots.Slot first = slots.take(PlanController.UPLOAD_KIND, chair, "/")) {
+			Document busy = Jsoup.parse(mvc.perform(multipart(plan(team) + "/file").file(pdf).with(csrf()).with(as("commune")))
+				.andExpect(status().isTooManyRequests())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			assertThat(busy.select("main a.button").attr("href")).isEqualTo(plan(team));
+			assertThat(jdbc.sql("SELECT count(*) FROM activity_plan_file").query(Long.class).single()).isZero();
+		}
+		mvc.perform(multipart(plan(team) + "/file").file(pdf).with(csrf()).with(as("commune")))
+			.andExpect(redirectedUrl(plan(team)));
 	}
 
 	@Test

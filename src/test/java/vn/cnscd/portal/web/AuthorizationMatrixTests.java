@@ -133,6 +133,9 @@ class AuthorizationMatrixTests {
 	static final List<Row> MATRIX = List.of(
 		get("/").any("ADSCV"),
 		get("/login").open(),
+		// the service worker and the web app manifest, which a browser fetches before anyone signs in
+		get("/sw.js").open(),
+		get("/manifest.webmanifest").open(),
 		get("/account/password").any("ADSCV"),
 		post("/account/password").any("ADSCV"),
 
@@ -211,6 +214,9 @@ class AuthorizationMatrixTests {
 		get("/districts/{id}/roster.xlsx").in("ADS").out("A"),
 		get("/communes/{id}/roster-import").in("C").out(""),
 		post("/communes/{id}/roster-import").in("C").out(""),
+		// the chair's own kept file is named in the form; without one the chair gets a 400, anyone else a refusal
+		post("/communes/{id}/roster-import/mapping").in("C").out(""),
+		get("/communes/{id}/roster-import/template.xlsx").in("ADSC").out("A"),
 		get("/roster-import/template.xlsx").any("ADSCV"),
 		get("/roster-import/template.csv").any("ADSCV"),
 
@@ -297,6 +303,20 @@ class AuthorizationMatrixTests {
 		get("/commendations/{id}/decide").in("D").out(""),
 		post("/commendations/{id}/decide").in("D").out(""),
 
+		// notifications are their recipient's alone: the fixture's notification and browser belong to an account
+		// of their own, so every role is refused them (EventNotificationTests: the recipient opens theirs)
+		get("/notifications").any("ADSCV"),
+		get("/notifications/{id}").in("").out(""),
+		post("/notifications/read").any("ADSCV"),
+		get("/account/notifications").any("ADSCV"),
+		post("/account/notifications").any("ADSCV"),
+		// Web Push is off where the deployment has no VAPID keys, as here (DeliveryChannelTests: with them)
+		post("/account/push-subscriptions").any(""),
+		post("/account/push-subscriptions/{id}/delete").in("").out(""),
+		// "Nhắc lại ngay" on the chase list: officers of the area and the commune's chair
+		post("/{levels:villages|communes|districts}/{id}/reminders").param("month", "{period}").in("DC").out("")
+			.at("/districts/", "D", ""),
+
 		// dashboards and summaries
 		// sends the others home
 		get("/dashboard").any("ADSCV"),
@@ -309,11 +329,16 @@ class AuthorizationMatrixTests {
 		get("/provinces/{id}/dashboard/text").in("A").out("A"),
 		get("/districts/{id}/dashboard/text").in("ADS").out("A"),
 		get("/communes/{id}/dashboard/text").in("ADSC").out("A"),
-		get("/{levels:provinces|districts|communes}/{id}/summary.{format:xlsx|csv|pdf}").in("ADS").out("A")
+		get("/{levels:provinces|districts|communes}/{id}/summary.{format:docx|pdf|xlsx|csv}").in("ADS").out("A")
 			.at("/communes/", "ADSC", "A")
-			.at("/provinces/", "A", "A")
-			// the province's summary has no PDF
-			.at("/provinces/{province}/summary.pdf", "", "")
+			.at("/provinces/", "A", "A"),
+		// the officer of the unit: a district officer their committee's, a commune chair their commune's
+		get("/{levels:provinces|districts|communes}/{id}/report-settings").in("D").out("")
+			.at("/communes/", "C", "")
+			.at("/provinces/", "", ""),
+		post("/{levels:provinces|districts|communes}/{id}/report-settings").in("D").out("")
+			.at("/communes/", "C", "")
+			.at("/provinces/", "", "")
 	);
 	// @formatter:on
 
@@ -335,7 +360,8 @@ class AuthorizationMatrixTests {
 			Map.entry("requests", "request"), Map.entry("sessions", "session"),
 			Map.entry("commendations", "commendation"), Map.entry("steering", "steeringMember"),
 			Map.entry("accounts", "account"), Map.entry("indicators", "indicator"),
-			Map.entry("reorganisations", "reorganisation"));
+			Map.entry("reorganisations", "reorganisation"),
+			Map.entry("notifications", "notification"), Map.entry("push-subscriptions", "pushSubscription"));
 
 	/** Path variables named for what they are, whatever segment precedes them. */
 	private static final Map<String, String> OBJECT_OF_VARIABLE = Map.of("period", "period", "year", "year", "member",
@@ -1023,6 +1049,14 @@ class AuthorizationMatrixTests {
 			site.put("account", id("""
 					INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id)
 					VALUES ('matrix-%d', 'x', 'Thử', 'VILLAGE_HEAD', %d) RETURNING id""".formatted(village, village)));
+			site.put("notification", id("""
+					INSERT INTO notification (recipient_id, kind, source_key, link, created_at)
+					VALUES (%d, 'PASSWORD_CHANGED', 'matrix', '/account/password', now()) RETURNING id"""
+				.formatted(site.get("account"))));
+			site.put("pushSubscription", id("""
+					INSERT INTO push_subscription (user_id, endpoint, p256dh, auth, created_at)
+					VALUES (%d, 'https://fcm.googleapis.com/fcm/send/matrix-%d', 'x', 'x', now()) RETURNING id"""
+				.formatted(site.get("account"), village)));
 			plan(team, (Integer) site.get("year"));
 		}
 

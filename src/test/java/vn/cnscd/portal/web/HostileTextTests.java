@@ -37,16 +37,25 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -104,7 +113,7 @@ class HostileTextTests {
 	 * these, the request parameters that are free text are filled too: the reasons a report is given back or
 	 * unlocked with, the answers to obstacles, the names in a roster file, a plan file's name and the search boxes.
 	 */
-	static final Set<String> COVERED = Set.of("AccountForm.fullName", "UnitForm.name", "IndicatorForm.nameVi",
+	static final Set<String> COVERED = Set.of("AccountForm.fullName", "AccountForm.unitSearch", "UnitForm.name", "IndicatorForm.nameVi",
 			"IndicatorForm.nameEn", "IndicatorForm.descriptionVi", "IndicatorForm.descriptionEn", "IndicatorForm.unitVi",
 			"IndicatorForm.unitEn", "IndicatorForm.source", "AdhocAnswerForm.answers", "AdhocRequestForm.title",
 			"AdhocRequestForm.questions", "CommuneReportForm.narrative", "CommuneReportForm.obstacles",
@@ -115,7 +124,10 @@ class HostileTextTests {
 			"DecisionForm.note", "PlanItemForm.activity", "PlanItemForm.personInCharge",
 			"TrainingSessionForm.organiser", "TrainingSessionForm.place", "ReorganisationBasisForm.number",
 			"ReorganisationBasisForm.signer", "MergeStepForm.newName", "RenameStepForm.newName",
-			"ReorganisationImportForm.content", "ReorganisationImportForm.number", "ReorganisationImportForm.signer");
+			"ReorganisationImportForm.content", "ReorganisationImportForm.number", "ReorganisationImportForm.signer",
+			"CommuneReportForm.proposals", "ReportSettingsForm.superior", "ReportSettingsForm.issuer", "ReportSettingsForm.place",
+			"ReportSettingsForm.authority", "ReportSettingsForm.signerTitle", "ReportSettingsForm.signerName",
+			"ReportSettingsForm.recipients");
 
 	/**
 	 * String properties that cannot hold free text: the pattern, the parsing or the normalisation of each refuses
@@ -147,8 +159,16 @@ class HostileTextTests {
 			Map.entry("CommendationForm.formKey", "an id the page wrote"),
 			Map.entry("CommuneReportForm.formKey", "an id the page wrote"),
 			Map.entry("MemberForm.formKey", "an id the page wrote"),
+			Map.entry("RosterMappingForm.upload", "an id the page wrote, refused unless a UUID"),
 			Map.entry("TrainingSessionForm.formKey", "an id the page wrote"),
-			Map.entry("VillageReportForm.formKey", "an id the page wrote"));
+			Map.entry("VillageReportForm.formKey", "an id the page wrote"),
+			Map.entry("NotificationSettingsForm.language", "vi or en"),
+			Map.entry("NotificationSettingsForm.email",
+					"an address of letters, digits and . _ % + - @ only; echoed where e-mail is on (DeliveryChannelTests)"),
+			Map.entry("PushSubscriptionForm.endpoint", "an address of an allowed push service, never shown"),
+			Map.entry("PushSubscriptionForm.p256dh", "base64url, never shown"),
+			Map.entry("PushSubscriptionForm.auth", "base64url, never shown"),
+			Map.entry("ReportSettingsForm.symbol", "letters, digits & . - only; echoed"));
 
 	/** The String request parameters of the controllers, and where each is filled in or why it needs not be. */
 	static final Map<String, String> REQUEST_PARAMETERS = Map.ofEntries(
@@ -160,17 +180,26 @@ class HostileTextTests {
 			Map.entry("TeamController.search(q)", "filled: the search boxes"),
 			Map.entry("TrainingController.session(q)", "filled: the search boxes"),
 			Map.entry("TrainingController.session(attendee)", "filled: the search boxes"),
+			Map.entry("ObstacleController.list(q)", "filled: the search boxes"),
+			Map.entry("AccountController.list(q)", "filled: the search boxes"),
 			Map.entry("VillageReportController.save(action)", "draft or submit, never shown"),
+			Map.entry("AccountController.create(narrow)", "which button narrowed the units, never shown"),
 			Map.entry("CommuneReportController.save(action)", "draft or submit, never shown"),
 			Map.entry("PlanController.plan(refused)", "a flag the upload limit sets, never shown"),
 			Map.entry("RosterImportController.page(refused)", "a flag the upload limit sets, never shown"),
 			Map.entry("SummaryController.summary(quarter)", "parsed, or 404: filled in the error pages"),
+			Map.entry("DashboardController.province(month)", "parsed, or 404: as the district's"),
+			Map.entry("DashboardController.provinceTrends(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("DashboardController.provinceText(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("SummaryController.summary(month)", "parsed, or 404: as the quarter"),
+			Map.entry("SummaryController.summary(year)", "parsed, or 404: as the quarter"),
 			Map.entry("DashboardController.district(month)", "parsed, or 404: filled in the error pages"),
 			Map.entry("DashboardController.commune(month)", "parsed, or 404: as the district's"),
 			Map.entry("DashboardController.districtTrends(month)", "parsed, or 404: as the dashboard's"),
 			Map.entry("DashboardController.communeTrends(month)", "parsed, or 404: as the dashboard's"),
 			Map.entry("DashboardController.districtText(month)", "parsed, or 404: as the dashboard's"),
-			Map.entry("DashboardController.communeText(month)", "parsed, or 404: as the dashboard's"));
+			Map.entry("DashboardController.communeText(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("ReminderController.remind(month)", "parsed, or 404: as the dashboard's"));
 
 	@Autowired
 	MockMvc mvc;
@@ -436,7 +465,8 @@ class HostileTextTests {
 			.param("residentsGuided", "40")
 			.param("householdsVisited", "12")
 			.param("narrative", hostile("CommuneReportForm.narrative", "=HYPERLINK(\"http://x\")"))
-			.param("obstacles", hostile("CommuneReportForm.obstacles", "@SUM(A1)")), "commune");
+			.param("obstacles", hostile("CommuneReportForm.obstacles", "@SUM(A1)"))
+			.param("proposals", hostile("CommuneReportForm.proposals", "-1+2")), "commune");
 		send(post(communeReport + "/return").param("version", version("commune_report", commune.id()))
 			.param("reason", hostile("return commune report", "+1")), officer);
 
@@ -505,20 +535,28 @@ class HostileTextTests {
 			.param("note", hostile("DecisionForm.note", "-1+2"))
 			.param("version", "0"), officer);
 
+		// what the report documents say of who issues and signs them: the district's and the commune's
+		reportSettings(district, officer, "");
+		reportSettings(commune, "commune", "#commune");
+
 		// a roster file: a hostile name is imported; a hostile phone is refused and listed back
 		UnitSummary third = units.openChildren(commune.id()).get(2);
 		String imported = hostile("roster file: full name", "-1+2");
-		send(multipart(commune.url() + "/roster-import").file(rosterFile(third.code(), imported, "0987000101")), "commune");
+		importRoster(rosterFile(third.code(), imported, "0987000101"), "roster file: full name");
 		UnitSummary fourth = units.openChildren(commune.id()).get(3);
-		send(multipart(commune.url() + "/roster-import").file(rosterWorkbook(fourth.code(),
-				hostile("roster workbook: full name", "=HYPERLINK(\"http://x\")"), false)), "commune");
-		check("commune", "refused roster workbook with a formula", mvc.perform(multipart(commune.url() + "/roster-import")
+		importRoster(rosterWorkbook(fourth.code(), hostile("roster workbook: full name", "=HYPERLINK(\"http://x\")"),
+				false), "roster workbook: full name");
+		check("commune", "roster workbook with a formula", mvc.perform(multipart(commune.url() + "/roster-import")
 			.file(rosterWorkbook(fourth.code(), "Nguyễn Văn Bình", true)).with(csrf()).with(as("commune"))).andReturn());
 		MvcResult badFile = mvc.perform(multipart(commune.url() + "/roster-import")
 			.file(rosterFile(third.code(), "Nguyễn Văn Bình", SCRIPT)).with(csrf()).with(as("commune"))).andReturn();
-		if (!check("commune", "refused roster file", badFile).select("tbody").text().contains(SCRIPT)) {
+		if (!check("commune", "refused roster file", badFile).select("#errors tbody").text().contains(SCRIPT)) {
 			problems.add("the refused roster file does not list the bad cell");
 		}
+		// the mapping step shows a workbook's sheet names and headers as the file has them
+		check("commune", "roster mapping step", mvc.perform(multipart(commune.url() + "/roster-import")
+			.file(rosterWorkbookWithHostileNames()).with(csrf()).with(as("commune"))).andReturn(),
+				"roster workbook: sheet", "roster workbook: header");
 
 		// values the forms refuse come back in their fields, as text
 		refused("admin", "/accounts/new", post("/accounts/new").param("username", SCRIPT)
@@ -526,6 +564,12 @@ class HostileTextTests {
 			.param("phone", IMG)
 			.param("role", "DISTRICT_OFFICER")
 			.param("homeUnitId", String.valueOf(district.id())), "AccountForm.username", SCRIPT);
+		// what was typed to find a home unit comes back in its box, as text, with the rest of the form
+		refused("district", "/accounts/new", post("/accounts/new").param("username", "binh")
+			.param("fullName", "Nguyễn Văn Bình")
+			.param("role", "VILLAGE_HEAD")
+			.param("unitSearch", SCRIPT)
+			.param("narrow", "search"), "AccountForm.unitSearch", SCRIPT);
 		refused("admin", "/accounts/new", post("/accounts/new").param("username", "binh")
 			.param("fullName", "Nguyễn Văn Bình")
 			.param("phone", IMG)
@@ -565,7 +609,21 @@ class HostileTextTests {
 		refused("commune", targets, formRequest(targets, "commune", Map.of(cell, SCRIPT)), "TargetGridForm.values", SCRIPT);
 	}
 
-	/** The same as a workbook: text cells, or the name as a formula, which the import refuses. */
+	/** A unit's report settings, every free line hostile; the symbol cannot be, and is refused as typed. */
+	void reportSettings(UnitSummary unit, String username, String suffix) throws Exception {
+		String page = unit.url() + "/report-settings";
+		refused(username, page, formRequest(page, username, Map.of("symbol", SCRIPT)), "ReportSettingsForm.symbol", SCRIPT);
+		resend(page, username, Map.of("superior", hostile("ReportSettingsForm.superior" + suffix, "=HYPERLINK(\"http://x\")"),
+				"issuer", hostile("ReportSettingsForm.issuer" + suffix, "+1"),
+				"place", hostile("ReportSettingsForm.place" + suffix, "-1+2"),
+				"authority", "TM. " + hostile("ReportSettingsForm.authority" + suffix, "@SUM(A1)"),
+				"signerTitle", hostile("ReportSettingsForm.signerTitle" + suffix, "=1+1"),
+				"signerName", hostile("ReportSettingsForm.signerName" + suffix, "+1"),
+				"recipients", hostile("ReportSettingsForm.recipients" + suffix, "-1+2") + "\n"
+						+ hostile("ReportSettingsForm.recipients#2" + suffix, "@SUM(A1)")));
+	}
+
+	/** The same as a workbook: text cells, or the name as a formula saved without a value, which reads as empty. */
 	MockMultipartFile rosterWorkbook(String villageCode, String name, boolean formula) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet("Danh sách");
@@ -580,6 +638,44 @@ class HostileTextTests {
 			}
 			if (formula) {
 				sheet.getRow(1).getCell(1).setCellFormula("HYPERLINK(\"http://x\",\"" + name + "\")");
+			}
+			workbook.write(out);
+			return new MockMultipartFile("file", "danh-sach.xlsx", "application/octet-stream", out.toByteArray());
+		}
+	}
+
+	/** Uploads a roster file and imports it from the mapping step, which must show the field given. */
+	void importRoster(MockMultipartFile file, String field) throws Exception {
+		MvcResult uploaded = mvc.perform(multipart(commune.url() + "/roster-import").file(file).with(csrf())
+			.with(as("commune"))).andReturn();
+		Element form = check("commune", "roster mapping " + field, uploaded, field).selectFirst("form.mapping");
+		assertThat(form).as("the mapping step of " + field).isNotNull();
+		MockHttpServletRequestBuilder request = post(form.attr("action")).param("action", "IMPORT");
+		for (Element input : form.select("input[name], select[name]")) {
+			Element selected = input.selectFirst("option[selected]");
+			String value = !input.tagName().equals("select") ? input.val()
+					: selected != null ? selected.val() : input.select("option").first().val();
+			if (!input.attr("name").equals("_csrf")) {
+				request.param(input.attr("name"), value);
+			}
+		}
+		send(request, "commune");
+	}
+
+	/** Two sheets, one named with markup, with a header of markup beside the roster's. */
+	MockMultipartFile rosterWorkbookWithHostileNames() throws IOException {
+		typed.put("roster workbook: sheet", IMG);
+		String header = hostile("roster workbook: header", "@SUM(A1)");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			workbook.createSheet("Ghi chú");
+			Sheet sheet = workbook.createSheet(IMG);
+			List<List<String>> rows = List.of(List.of("Thôn", "Họ và tên", "Giới tính", "Số điện thoại", header),
+					List.of(village.code(), "Nguyễn Văn Cường", "Nam", "0987000103", "x"));
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					row.createCell(c).setCellValue(rows.get(r).get(c));
+				}
 			}
 			workbook.write(out);
 			return new MockMultipartFile("file", "danh-sach.xlsx", "application/octet-stream", out.toByteArray());
@@ -726,8 +822,9 @@ class HostileTextTests {
 		check("district", district.url() + "/dashboard/trends" + month, nameVi, "IndicatorForm.unitVi");
 		check("district", district.url() + "/dashboard/trends" + month + "&lang=en", "IndicatorForm.nameEn",
 				"IndicatorForm.unitEn");
-		check("district", district.url() + "/dashboard/text" + month, units, villageName, headName);
-		check("district", commune.url() + "/dashboard/text" + month, units, villageName, headName);
+		// the text for a group names villages, not their heads (issue #12)
+		check("district", district.url() + "/dashboard/text" + month, units, villageName);
+		check("district", commune.url() + "/dashboard/text" + month, units, villageName);
 		check("district", "/accounts", "AccountForm.fullName", units, villageName);
 		check("district", district.url(), units);
 		check("district", commune.url(), units, villageName);
@@ -746,7 +843,12 @@ class HostileTextTests {
 		check("district", village.url() + "/targets", nameVi, villageName);
 		check("district", district.url() + "/reports/" + MONTH, units);
 		check("district", commune.url() + "/reports/" + MONTH, "CommuneReportForm.narrative", "CommuneReportForm.obstacles",
-				"return commune report", nameVi, headName, units, villageName);
+				"CommuneReportForm.proposals", "return commune report", nameVi, headName, units, villageName);
+		check("district", district.url() + "/report-settings", "ReportSettingsForm.superior", "ReportSettingsForm.issuer",
+				"ReportSettingsForm.place", "ReportSettingsForm.authority", "ReportSettingsForm.signerTitle",
+				"ReportSettingsForm.signerName");
+		check("commune", commune.url() + "/report-settings", "ReportSettingsForm.issuer#commune",
+				"ReportSettingsForm.place#commune", "ReportSettingsForm.signerName#commune");
 		check("district", village.url() + "/reports", villageName);
 		check("district", village.url() + "/reports/" + MONTH, nameVi, villageName, "VillageReportForm.explanations",
 				"VillageReportForm.obstacles", "VillageReportForm.obstacles#2", "VillageReportForm.proposals");
@@ -871,7 +973,8 @@ class HostileTextTests {
 
 		// what was searched for is shown back in the search box, as typed
 		String query = SCRIPT + IMG;
-		for (String search : List.of("/units/search", "/teams/search", "/training/sessions/" + session)) {
+		for (String search : List.of("/units/search", "/teams/search", "/training/sessions/" + session, "/obstacles",
+				"/accounts")) {
 			MvcResult result = mvc.perform(MockMvcRequestBuilders.get(search).param("q", query).with(as("district")))
 				.andReturn();
 			if (check("district", search + "?q=", result).select("input[name=q]").stream()
@@ -908,6 +1011,10 @@ class HostileTextTests {
 		files.put("/provinces/" + root + "/summary.csv" + quarter, "admin");
 		files.put(district.url() + "/summary.pdf" + quarter, "district");
 		files.put(commune.url() + "/summary.pdf" + quarter, "commune");
+		files.put("/provinces/" + root + "/summary.pdf" + quarter, "admin");
+		files.put(district.url() + "/summary.docx" + quarter, "district");
+		files.put(commune.url() + "/summary.docx" + quarter, "commune");
+		files.put("/provinces/" + root + "/summary.docx" + quarter, "admin");
 		files.put("/roster-import/template.xlsx", "commune");
 		files.put("/roster-import/template.csv", "commune");
 		Map<String, List<String>> texts = new LinkedHashMap<>();
@@ -925,8 +1032,9 @@ class HostileTextTests {
 				problems.add(url + ": " + response.getContentType());
 			}
 			List<String> cells = url.contains(".xlsx") ? xlsxCells(url, content)
-					: url.contains(".csv") ? csvCells(content) : List.of(pdfText(content));
-			if (!url.contains(".pdf")) {
+					: url.contains(".csv") ? csvCells(content)
+							: url.contains(".docx") ? List.of(docxText(url, content)) : List.of(pdfText(url, content));
+			if (!url.contains(".pdf") && !url.contains(".docx")) {
 				cells.stream()
 					.filter(text -> !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0)
 					.forEach(text -> problems.add(url + ": a cell a spreadsheet would run: " + text));
@@ -952,28 +1060,49 @@ class HostileTextTests {
 				"'" + typed.get("CommendationForm.period#member"), "'" + typed.get("DecisionForm.note"),
 				"'" + typed.get("MemberForm.fullName"), "'" + typed.get("TeamForm.name#village"),
 				"'" + typed.get("AccountForm.fullName"), "'" + unitName);
+		// the appendices: a line per commune and indicator; the issuer in the line under each heading
 		for (String summary : List.of(district.url() + "/summary.xlsx" + quarter, commune.url() + "/summary.xlsx" + quarter,
 				"/provinces/" + root + "/summary.xlsx" + quarter)) {
 			expectCells(texts.get(summary), "Thị trấn " + unitName, "'-ZZ9",
-					"'" + typed.get("IndicatorForm.nameVi") + " (" + typed.get("IndicatorForm.unitVi") + ")",
-					"'" + typed.get("VillageReportForm.obstacles"), "'" + typed.get("VillageReportForm.obstacles#2"),
-					"'" + typed.get("VillageReportForm.proposals"), "'" + typed.get("CommuneReportForm.obstacles"),
-					"Khu dân cư " + villageName);
+					"'" + typed.get("IndicatorForm.nameVi") + " (" + typed.get("IndicatorForm.unitVi") + ")");
 		}
+		expectCellWith(texts.get(district.url() + "/summary.xlsx" + quarter), typed.get("ReportSettingsForm.issuer"));
+		expectCellWith(texts.get(commune.url() + "/summary.xlsx" + quarter), typed.get("ReportSettingsForm.issuer#commune"));
 		for (String summary : List.of(district.url() + "/summary.csv" + quarter, commune.url() + "/summary.csv" + quarter,
 				"/provinces/" + root + "/summary.csv" + quarter)) {
 			expectCells(texts.get(summary), "Thị trấn " + unitName, "Khu dân cư " + villageName, "'-1107401", "'-ZZ9");
 		}
-		for (String summary : List.of(district.url() + "/summary.pdf" + quarter, commune.url() + "/summary.pdf" + quarter)) {
-			// a table cell breaks lines where it likes: compared without white space
-			String text = texts.get(summary).get(0).replaceAll("\\s", "");
-			for (String field : List.of("UnitForm.name", "UnitForm.name#village", "IndicatorForm.nameVi",
-					"IndicatorForm.unitVi", "VillageReportForm.obstacles", "VillageReportForm.obstacles#2",
-					"VillageReportForm.proposals", "CommuneReportForm.obstacles")) {
-				if (!text.contains(typed.get(field).replaceAll("\\s", ""))) {
-					problems.add(summary + ": does not show " + field);
+		// the documents: everything typed that they say, as it was typed (the issuing and signing lines in capitals)
+		List<String> said = List.of("UnitForm.name", "UnitForm.name#village", "IndicatorForm.nameVi",
+				"IndicatorForm.unitVi", "VillageReportForm.obstacles", "VillageReportForm.obstacles#2",
+				"VillageReportForm.proposals", "CommuneReportForm.obstacles", "obstacle answer", "AccountForm.fullName",
+				"TrainingSessionForm.place");
+		for (String format : List.of(".pdf", ".docx")) {
+			Map<String, String> documents = Map.of(district.url() + "/summary" + format + quarter, "",
+					commune.url() + "/summary" + format + quarter, "#commune");
+			for (var document : documents.entrySet()) {
+				// a table cell breaks lines where it likes: compared without white space
+				String text = texts.get(document.getKey()).get(0).replaceAll("\\s", "");
+				String suffix = document.getValue();
+				List<String> fields = new ArrayList<>(said);
+				fields.addAll(List.of("ReportSettingsForm.place" + suffix, "ReportSettingsForm.signerName" + suffix,
+						"ReportSettingsForm.recipients" + suffix, "ReportSettingsForm.recipients#2" + suffix));
+				for (String field : fields) {
+					if (!text.contains(typed.get(field).replaceAll("\\s", ""))) {
+						problems.add(document.getKey() + ": does not show " + field);
+					}
+				}
+				for (String field : List.of("ReportSettingsForm.issuer" + suffix, "ReportSettingsForm.authority" + suffix,
+						"ReportSettingsForm.signerTitle" + suffix)) {
+					if (!text.contains(typed.get(field).toUpperCase(Locale.forLanguageTag("vi")).replaceAll("\\s", ""))) {
+						problems.add(document.getKey() + ": does not show " + field);
+					}
 				}
 			}
+		}
+		String superior = typed.get("ReportSettingsForm.superior").toUpperCase(Locale.forLanguageTag("vi"));
+		if (!texts.get(district.url() + "/summary.docx" + quarter).get(0).contains(superior)) {
+			problems.add("the district's DOCX does not show its superior body");
 		}
 
 		// the plan's file is always a download, under a name that is only a name
@@ -1114,9 +1243,13 @@ class HostileTextTests {
 		return cells;
 	}
 
+	/** The cells of a CSV file: UTF-8, or UTF-16 with tabs as the roster template is. */
 	static List<String> csvCells(byte[] content) throws IOException {
-		String text = new String(content, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
-		char delimiter = text.lines().findFirst().orElse("").contains(";") ? ';' : ',';
+		boolean utf16 = content.length > 1 && content[0] == (byte) 0xFF && content[1] == (byte) 0xFE;
+		String text = utf16 ? new String(content, 2, content.length - 2, StandardCharsets.UTF_16LE)
+				: new String(content, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+		String first = text.lines().findFirst().orElse("");
+		char delimiter = first.contains("\t") ? '\t' : first.contains(";") ? ';' : ',';
 		List<String> cells = new ArrayList<>();
 		for (CSVRecord record : CSVFormat.EXCEL.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {
 			record.forEach(cells::add);
@@ -1124,18 +1257,78 @@ class HostileTextTests {
 		return cells;
 	}
 
-	static String pdfText(byte[] content) throws IOException {
-		PdfReader reader = new PdfReader(content);
-		try {
-			PdfTextExtractor extractor = new PdfTextExtractor(reader);
+	/** The PDF's text; a PDF that could run or open anything (script, link, action, attachment) is a problem. */
+	String pdfText(String url, byte[] content) throws IOException {
+		try (PDDocument pdf = Loader.loadPDF(content)) {
+			PDDocumentCatalog catalog = pdf.getDocumentCatalog();
+			if (catalog.getOpenAction() != null || catalog.getNames() != null || catalog.getAcroForm() != null) {
+				problems.add(url + ": an action, names or a form in the PDF");
+			}
+			for (PDPage page : pdf.getPages()) {
+				if (!page.getAnnotations().isEmpty()) {
+					problems.add(url + ": annotations " + page.getAnnotations());
+				}
+			}
+			// in the order written, which keeps each table cell's lines together
+			return new PDFTextStripper().getText(pdf);
+		}
+	}
+
+	/**
+	 * The DOCX's text, its tables' and headers' too; a DOCX whose text would be more than text (a field other
+	 * than the page number, a link, an embedded object, a macro) is a problem.
+	 */
+	String docxText(String url, byte[] content) throws Exception {
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
+			String xml = document.getDocument().xmlText();
+			for (String part : List.of("<w:hyperlink", "w:instrText", "<w:object", "<w:altChunk", "<w:fldChar")) {
+				if (xml.contains(part)) {
+					problems.add(url + ": " + part + " in the document");
+				}
+			}
+			// the part as the portal wrote it, parsed: every element is WordprocessingML's, the payloads only text
+			org.w3c.dom.NodeList elements = documentPart(content).getElementsByTagNameNS("*", "*");
+			for (int i = 0; i < elements.getLength(); i++) {
+				String namespace = elements.item(i).getNamespaceURI();
+				if (namespace == null || !namespace.startsWith("http://schemas.openxmlformats.org/")) {
+					problems.add(url + ": an element " + elements.item(i).getNodeName() + " in the document");
+				}
+			}
+			if (!document.getAllPictures().isEmpty() || !document.getAllEmbeddedParts().isEmpty()) {
+				problems.add(url + ": pictures or embedded parts");
+			}
+			document.getHeaderList().forEach(header -> header.getParagraphs().forEach(p -> p.getCTP().getFldSimpleList()
+				.stream()
+				.filter(field -> !field.getInstr().strip().equals("PAGE"))
+				.forEach(field -> problems.add(url + ": field " + field.getInstr()))));
+			if (!document.getDocument().getBody().getPList().stream().allMatch(p -> p.getFldSimpleList().isEmpty())) {
+				problems.add(url + ": a field in the body");
+			}
 			StringBuilder text = new StringBuilder();
-			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-				text.append(extractor.getTextFromPage(page)).append('\n');
+			try (XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+				text.append(extractor.getText());
 			}
 			return text.toString();
 		}
-		finally {
-			reader.close();
+	}
+
+	static org.w3c.dom.Document documentPart(byte[] docx) throws Exception {
+		try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(docx))) {
+			for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
+				if (part.getName().equals("word/document.xml")) {
+					DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+					factory.setNamespaceAware(true);
+					factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+					return factory.newDocumentBuilder().parse(new ByteArrayInputStream(parts.readAllBytes()));
+				}
+			}
+		}
+		throw new AssertionError("no word/document.xml");
+	}
+
+	void expectCellWith(List<String> cells, String part) {
+		if (cells.stream().noneMatch(cell -> cell.contains(part))) {
+			problems.add("no cell with " + part);
 		}
 	}
 

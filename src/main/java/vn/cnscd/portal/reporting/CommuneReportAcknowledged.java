@@ -1,0 +1,14 @@
+package vn.cnscd.portal.reporting;
+
+import java.time.YearMonth;
+import java.util.UUID;
+
+/** A district officer acknowledged a commune's report. */
+public record CommuneReportAcknowledged(UUID id, long reportId, long communeId, YearMonth period,
+		long acknowledgedBy) {
+
+	CommuneReportAcknowledged(long reportId, long communeId, YearMonth period, long acknowledgedBy) {
+		this(UUID.randomUUID(), reportId, communeId, period, acknowledgedBy);
+	}
+
+}
