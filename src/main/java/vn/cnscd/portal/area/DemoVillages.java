@@ -40,11 +40,8 @@ class DemoVillages implements ApplicationRunner {
 
 	private final UnitRepository units;
 
-	private final UnitHistory history;
-
-	DemoVillages(UnitRepository units, UnitHistory history) {
+	DemoVillages(UnitRepository units) {
 		this.units = units;
-		this.history = history;
 	}
 
 	@Override
@@ -58,8 +55,7 @@ class DemoVillages implements ApplicationRunner {
 		for (Unit commune : units.findChildren(district.getId(), false)) {
 			villages.addAll(villagesOf(commune));
 		}
-		// every figure reads villages through their versions: a village without one belongs to no commune
-		units.saveAllAndFlush(villages).forEach(village -> history.open(village.summary(), village.summary().validFrom(), null));
+		units.saveAll(villages);
 		log.info("Demo data: {} villages in the communes of district {}", villages.size(), DISTRICT_CODE);
 	}
 
