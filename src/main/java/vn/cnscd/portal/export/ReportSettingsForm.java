@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import vn.cnscd.portal.area.HiddenField;
+
 /** The report settings of a unit as its officer edits them. */
 class ReportSettingsForm {
 
@@ -37,6 +39,7 @@ class ReportSettingsForm {
 	@Size(max = 2000)
 	private String recipients;
 
+	@HiddenField
 	private long version;
 
 	static ReportSettingsForm of(ReportSettings settings) {

@@ -7,10 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import vn.cnscd.portal.area.HiddenField;
+
 /** A user's choices: the language they are written to in, an e-mail address, the channels and the kinds. */
 class NotificationSettingsForm {
 
 	@NotNull
+	@Size(max = 2)
 	@Pattern(regexp = "vi|en")
 	private String language = "vi";
 
@@ -24,8 +27,10 @@ class NotificationSettingsForm {
 
 	private boolean webhookEnabled;
 
+	@Size(max = 30)
 	private Set<NotificationKind> enabledKinds = EnumSet.noneOf(NotificationKind.class);
 
+	@HiddenField
 	private long version = -1;
 
 	public String getLanguage() {

@@ -17,10 +17,12 @@ class PushSubscriptionForm {
 	private String endpoint;
 
 	@NotBlank
+	@Size(max = 100)
 	@Pattern(regexp = "[A-Za-z0-9_=-]{80,100}")
 	private String p256dh;
 
 	@NotBlank
+	@Size(max = 50)
 	@Pattern(regexp = "[A-Za-z0-9_=-]{16,50}")
 	private String auth;
 
