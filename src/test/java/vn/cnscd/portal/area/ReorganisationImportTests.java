@@ -256,11 +256,6 @@ class ReorganisationImportTests {
 				VALUES (:p, 'DISTRICT', 'HUYEN', '288', 'Thanh Hà', 'huyen thanh ha 288', '/' || :p || '/', DATE '2019-12-01')
 				RETURNING id""").param("p", province).query(Long.class).single();
 		jdbc.sql("""
-				INSERT INTO unit_version (unit_id, valid_from, parent_id, level, kind, code, name, ancestor_path)
-				SELECT id, valid_from, parent_id, level, kind, code, name, ancestor_path FROM unit WHERE id = :id""")
-			.param("id", other)
-			.update();
-		jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id, must_change_password)
 				VALUES ('thanhha', 'x', 'Lê Thị Hà', 'DISTRICT_OFFICER', :home, false)""").param("home", other).update();
 

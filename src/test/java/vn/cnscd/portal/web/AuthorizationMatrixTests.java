@@ -821,12 +821,8 @@ class AuthorizationMatrixTests {
 				.param("p", province)
 				.param("c", farCommune)
 				.update();
-			// the tree's history says the same: the far district has its version, the commune has always been in it
-			jdbc.sql("""
-					INSERT INTO unit_version (unit_id, valid_from, parent_id, level, kind, code, name, ancestor_path)
-					SELECT id, valid_from, parent_id, level, kind, code, name, ancestor_path FROM unit WHERE id = :d""")
-				.param("d", farDistrict)
-				.update();
+			// the tree's history says the same (the far district's first version came with its row): the commune has
+			// always been in it
 			jdbc.sql("""
 					UPDATE unit_version v SET parent_id = u.parent_id, ancestor_path = u.ancestor_path
 					FROM unit u WHERE u.id = v.unit_id AND (u.id = :c OR u.parent_id = :c)""")
