@@ -34,7 +34,9 @@ CREATE TABLE reorganisation (
 CREATE INDEX reorganisation_due_idx ON reorganisation (effective_on) WHERE status = 'PLANNED';
 
 CREATE TABLE unit_version (
-    unit_id           bigint       NOT NULL REFERENCES unit (id),
+    -- a version is part of its unit: the portal never deletes a unit, and where a unit is deleted (a test's
+    -- commune of its own) its versions go with it
+    unit_id           bigint       NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
     valid_from        date         NOT NULL,
     -- the first day this version is no longer in force; NULL while it is the unit's latest
     valid_to          date,
