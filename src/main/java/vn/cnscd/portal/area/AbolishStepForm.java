@@ -8,6 +8,7 @@ class AbolishStepForm implements ReorganisationController.Versioned {
 	@NotNull
 	private Long unit;
 
+	@HiddenField
 	private long version;
 
 	static AbolishStepForm of(long version) {

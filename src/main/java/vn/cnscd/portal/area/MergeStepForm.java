@@ -35,6 +35,7 @@ class MergeStepForm implements ReorganisationController.Versioned {
 
 	private Long newParent;
 
+	@HiddenField
 	private long version;
 
 	static MergeStepForm of(UnitLevel level, long version) {

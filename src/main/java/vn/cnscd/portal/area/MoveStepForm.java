@@ -17,6 +17,7 @@ class MoveStepForm implements ReorganisationController.Versioned {
 	@NotNull
 	private Long target;
 
+	@HiddenField
 	private long version;
 
 	static MoveStepForm of(long version) {

@@ -11,6 +11,7 @@ class RecordReorganisationForm implements ReorganisationController.Versioned {
 	@Size(max = 10_000)
 	private Map<Long, Long> accounts = new HashMap<>();
 
+	@HiddenField
 	private long version;
 
 	public Map<Long, Long> getAccounts() {

@@ -19,6 +19,7 @@ class RenameStepForm implements ReorganisationController.Versioned {
 	@Size(max = 200)
 	private String newName;
 
+	@HiddenField
 	private long version;
 
 	static RenameStepForm of(long version) {

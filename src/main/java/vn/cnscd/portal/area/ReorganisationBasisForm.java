@@ -27,6 +27,7 @@ class ReorganisationBasisForm implements ReorganisationController.Versioned {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE, fallbackPatterns = { "d/M/yyyy" })
 	private LocalDate effectiveOn;
 
+	@HiddenField
 	private long version;
 
 	static ReorganisationBasisForm of(ReorganisationService.Reorganisation reorganisation) {

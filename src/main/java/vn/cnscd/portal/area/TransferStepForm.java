@@ -20,6 +20,7 @@ class TransferStepForm implements ReorganisationController.Versioned {
 	@NotNull
 	private Long target;
 
+	@HiddenField
 	private long version;
 
 	static TransferStepForm of(Long from, long version) {

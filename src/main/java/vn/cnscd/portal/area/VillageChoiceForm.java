@@ -13,6 +13,7 @@ class VillageChoiceForm implements ReorganisationController.Versioned {
 	@Size(max = 500)
 	private List<Long> villages = new ArrayList<>();
 
+	@HiddenField
 	private long version;
 
 	public List<Long> getVillages() {

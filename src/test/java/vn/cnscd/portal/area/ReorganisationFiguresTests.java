@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +66,11 @@ class ReorganisationFiguresTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@AfterEach
+	void releaseClock() {
+		clock.reset();
+	}
 
 	ReorganisationFixture fixture;
 

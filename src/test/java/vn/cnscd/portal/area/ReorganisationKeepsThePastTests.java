@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,11 @@ class ReorganisationKeepsThePastTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@AfterEach
+	void releaseClock() {
+		clock.reset();
+	}
 
 	@Autowired
 	MockMvc mvc;
