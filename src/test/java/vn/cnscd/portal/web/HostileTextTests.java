@@ -190,6 +190,9 @@ class HostileTextTests {
 			Map.entry("SummaryController.summary(quarter)", "parsed, or 404: filled in the error pages"),
 			Map.entry("DashboardController.province(month)", "parsed, or 404: as the district's"),
 			Map.entry("DashboardController.provinceTrends(month)", "parsed, or 404: as the dashboard's"),
+			Map.entry("DashboardController.districtTrends(view)", "\"today\" or anything else for as reported, never shown"),
+			Map.entry("DashboardController.communeTrends(view)", "\"today\" or anything else for as reported, never shown"),
+			Map.entry("DashboardController.provinceTrends(view)", "\"today\" or anything else for as reported, never shown"),
 			Map.entry("DashboardController.provinceText(month)", "parsed, or 404: as the dashboard's"),
 			Map.entry("SummaryController.summary(month)", "parsed, or 404: as the quarter"),
 			Map.entry("SummaryController.summary(year)", "parsed, or 404: as the quarter"),
@@ -869,15 +872,11 @@ class HostileTextTests {
 				"AdhocRequestForm.title", nameVi, units);
 		check("district", "/training", "TrainingSessionForm.organiser", units);
 		check("district", "/training/sessions/" + session, "MemberForm.fullName", "TeamForm.name", "TeamForm.name#village",
-				"TrainingSessionForm.organiser", "TrainingSessionForm.place", "ReorganisationBasisForm.number",
-			"ReorganisationBasisForm.signer", "MergeStepForm.newName", "RenameStepForm.newName",
-			"ReorganisationImportForm.content", "ReorganisationImportForm.number", "ReorganisationImportForm.signer");
+				"TrainingSessionForm.organiser", "TrainingSessionForm.place");
 		check("district", "/training/sessions/" + session + "/edit", "TrainingSessionForm.organiser",
 				"TrainingSessionForm.place");
 		check("district", "/members/" + member + "/training", "MemberForm.fullName", "TeamForm.name#village",
-				"TrainingSessionForm.organiser", "TrainingSessionForm.place", "ReorganisationBasisForm.number",
-			"ReorganisationBasisForm.signer", "MergeStepForm.newName", "RenameStepForm.newName",
-			"ReorganisationImportForm.content", "ReorganisationImportForm.number", "ReorganisationImportForm.signer");
+				"TrainingSessionForm.organiser", "TrainingSessionForm.place");
 		check("district", commune.url() + "/training", "TeamForm.name", "TeamForm.name#village", units);
 		check("district", district.url() + "/training", units);
 		check("district", "/commendations", "AccountForm.fullName", "CommendationForm.period",
