@@ -345,6 +345,12 @@ public class TeamService {
 				.forEach(change -> entries.add(entry.withChange(change.field(), change.oldValue(), change.newValue())));
 		}
 		audit.recordAll(entries);
+		// one event for the members of one call: a roster file tells the village head once, not once a member
+		events.publishEvent(added.size() == 1
+				? new RosterChanged(teamId, team.getUnitId(), RosterChanged.Change.MEMBER_ADDED,
+						added.get(0).fullName().strip(), actor.userId())
+				: new RosterChanged(teamId, team.getUnitId(), RosterChanged.Change.MEMBERS_ADDED,
+						String.valueOf(added.size()), actor.userId()));
 	}
 
 	/**

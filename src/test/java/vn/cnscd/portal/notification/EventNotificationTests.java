@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -28,8 +29,14 @@ import vn.cnscd.portal.IntegrationTest;
 import vn.cnscd.portal.MutableClock;
 import vn.cnscd.portal.account.AccountService;
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.reporting.ObstacleService;
 import vn.cnscd.portal.reporting.VillageReportService;
+import vn.cnscd.portal.team.Affiliation;
+import vn.cnscd.portal.team.Gender;
+import vn.cnscd.portal.team.MemberDetails;
+import vn.cnscd.portal.team.TeamRole;
+import vn.cnscd.portal.team.TeamService;
 
 /**
  * Events become notifications once their transaction has committed: a returned report tells its village head,
@@ -67,6 +74,12 @@ class EventNotificationTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	TeamService teams;
+
+	@Autowired
+	UnitService units;
 
 	Residents people;
 
@@ -166,6 +179,30 @@ class EventNotificationTests {
 			.contains("Khó khăn bạn nêu đã được trả lời (Thôn " + unitName(people.village) + ", tháng 11/2033): "
 					+ "Xã sẽ mượn máy của bưu điện");
 		assertThat(page.select(".notifications li a").attr("href")).startsWith("/notifications/");
+	}
+
+	@Test
+	void membersAddedAtOnceTellTheVillageHeadOnceWithTheirNumber() throws Exception {
+		Actor chair = actor(people.chair);
+		long team = teams.create(chair, people.village, teams.suggestedDetails(units.get(people.village))).id();
+		try {
+			LocalDate joined = LocalDate.of(2033, 12, 1);
+			teams.addMembers(chair, team, List.of(
+					new MemberDetails("Lò Văn Một", Gender.MALE, 1990, "0914000001", TeamRole.MEMBER, Affiliation.YOUTH_UNION,
+							joined),
+					new MemberDetails("Lò Thị Hai", Gender.FEMALE, 1992, "0914000002", TeamRole.MEMBER,
+							Affiliation.WOMENS_UNION, joined)));
+
+			// the team set up, then its members in one notification, as a roster file adds them
+			Residents.await(() -> people.kinds(people.head), kinds -> kinds.size() == 2);
+			assertThat(people.kinds(people.head)).containsExactly("ROSTER_CHANGED.TEAM_CREATED", "ROSTER_CHANGED.MEMBERS_ADDED");
+			assertThat(page("/notifications", people.head).select(".notifications li").text())
+				.contains(unitName(people.village) + " có 2 thành viên mới, từ tệp danh sách");
+		}
+		finally {
+			jdbc.sql("DELETE FROM team_member WHERE team_id = :t").param("t", team).update();
+			jdbc.sql("DELETE FROM team WHERE id = :t").param("t", team).update();
+		}
 	}
 
 	@Test
