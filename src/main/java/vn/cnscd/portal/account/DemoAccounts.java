@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,10 +39,15 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final UnitService units;
 
-	DemoAccounts(AccountService accounts, AccountRepository repository, UnitService units) {
+	/** Whether the demo goes on to record the 2025 reorganisations (area's DemoReorganisations). */
+	private final boolean story;
+
+	DemoAccounts(AccountService accounts, AccountRepository repository, UnitService units,
+			@Value("${portal.demo-data.reorganise:true}") boolean story) {
 		this.accounts = accounts;
 		this.repository = repository;
 		this.units = units;
+		this.story = story;
 	}
 
 	@Override
@@ -66,7 +72,13 @@ class DemoAccounts implements ApplicationRunner {
 			accounts.createWithPassword("village", PASSWORD, "Vũ Thị Lan", "0912345604", Role.VILLAGE_HEAD,
 					villages.get(0).id());
 		}
-		log.info("Demo data: accounts admin, district, steering, commune and village, password {}", PASSWORD);
+		if (story) {
+			// the officer of today's committee: the province the demo's 2025 makes Thành phố Hải Phòng
+			accounts.createWithPassword("city", PASSWORD, "Lê Thị Thu", "0912345605", Role.DISTRICT_OFFICER,
+					units.root().id());
+		}
+		log.info("Demo data: accounts admin, district, steering, commune, village{}, password {}", story ? ", city" : "",
+				PASSWORD);
 	}
 
 }

@@ -71,23 +71,29 @@ class DemoTargets implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElse(null);
-		if (district == null || targets.count() > 0) {
+		// the demo's committee: the district of 2022, or the city it became part of in 2025
+		UnitSummary area = units.findOpen(UnitLevel.DISTRICT, "298").orElseGet(units::root);
+		if (targets.count() > 0) {
 			return;
 		}
 		int thisYear = LocalDate.now(clock).getYear();
 		List<Target> all = new ArrayList<>();
-		for (UnitSummary commune : units.openChildren(district.id())) {
-			List<UnitSummary> villages = units.openChildren(commune.id());
-			for (IndicatorSummary indicator : indicators.active()) {
-				for (int which = 0; which < 2; which++) {
-					all.addAll(targetsOf(indicator, commune, villages, thisYear - 1 + which, which));
+		for (int which = 0; which < 2; which++) {
+			// each year's targets are set for the communes and villages of the 1st of January
+			int year = thisYear - 1 + which;
+			LocalDate newYear = LocalDate.of(year, 1, 1);
+			for (UnitSummary commune : units.communesOn(area, newYear)) {
+				List<UnitSummary> villages = units.villagesOn(List.of(commune.id()), newYear);
+				if (villages.isEmpty()) {
+					continue;
+				}
+				for (IndicatorSummary indicator : indicators.active()) {
+					all.addAll(targetsOf(indicator, commune, villages, year, which));
 				}
 			}
 		}
 		targets.saveAll(all);
-		log.info("Demo data: {} targets for {} and {} in district {}", all.size(), thisYear - 1, thisYear,
-				district.code());
+		log.info("Demo data: {} targets for {} and {} in {}", all.size(), thisYear - 1, thisYear, area.code());
 	}
 
 	/** {@code which} picks last year's (0) or this year's (1) figure of the tables above. */

@@ -60,11 +60,13 @@ class DemoAdhocRequests implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElse(null);
+		// the demo's committee and its officer: the district of 2022, or the city it became part of in 2025
+		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElseGet(units::root);
 		UnitSummary township = units.findOpen(UnitLevel.COMMUNE, "11074").orElse(null);
-		Long officer = jdbc.query("SELECT id FROM app_user WHERE username = 'district'", rs -> rs.next() ? rs.getLong(1) : null);
+		Long officer = jdbc.query("SELECT id FROM app_user WHERE username IN ('city', 'district') ORDER BY username",
+				rs -> rs.next() ? rs.getLong(1) : null);
 		Integer existing = jdbc.queryForObject("SELECT count(*) FROM adhoc_request", Integer.class);
-		if (district == null || township == null || officer == null || existing == null || existing > 0) {
+		if (township == null || officer == null || existing == null || existing > 0) {
 			return;
 		}
 		// each request asks for the figure its questions are about: smartphones, then households in the Zalo group
@@ -83,7 +85,11 @@ class DemoAdhocRequests implements ApplicationRunner {
 						2. Xã có đề xuất hỗ trợ thiết bị cho hộ nghèo, hộ cận nghèo không?
 						3. Những khó khăn khi hướng dẫn người cao tuổi sử dụng ứng dụng số.""",
 				pastDeadline, List.of(smartphones));
-		List<UnitSummary> communes = units.openChildren(district.id());
+		// the communes the demo has villages in (the city's others are names only)
+		List<UnitSummary> communes = units.openChildren(district.id())
+			.stream()
+			.filter(commune -> !units.openChildren(commune.id()).isEmpty())
+			.toList();
 		int answered = 0;
 		for (int i = 0; i < communes.size(); i++) {
 			UnitSummary commune = communes.get(i);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,8 +36,8 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
 import vn.cnscd.portal.indicator.TargetService;
 
 /**
- * Demo data of a local run: 24 months of monthly reports for every demo village, up to the month being
- * collected now, telling a story that could have happened. Each village does about as well as its targets
+ * Demo data of a local run: monthly reports for every demo village from May 2022 (the last 24 months where
+ * the demo keeps the 2022 tree), up to the month being collected now, telling a story that could have happened. Each village does about as well as its targets
  * ask (80 to 105 % of the pace): a STOCK level climbs towards each year's target, a FLOW adds up to about the
  * year's target by December. Nothing is dated after now: the month being collected has only the reports sent
  * so far, those who will be late have not sent yet, and a report is late only when it was sent after its due
@@ -50,6 +52,9 @@ import vn.cnscd.portal.indicator.TargetService;
 class DemoReports implements ApplicationRunner {
 
 	static final int MONTHS = 24;
+
+	/** The story's first month: the teams were established in April 2022 and reported from May, as the plan says. */
+	static final YearMonth FIRST_MONTH = YearMonth.of(2022, 5);
 
 	private static final Logger log = LoggerFactory.getLogger(DemoReports.class);
 
@@ -70,8 +75,12 @@ class DemoReports implements ApplicationRunner {
 
 	private final Deadlines deadlines;
 
+	/** Whether the demo tells its 2025 (area's DemoReorganisations): then its reports go back to May 2022. */
+	private final boolean story;
+
 	DemoReports(JdbcTemplate jdbc, UnitService units, IndicatorService indicators, TargetService targets,
-			Deadlines deadlines) {
+			Deadlines deadlines, @Value("${portal.demo-data.reorganise:true}") boolean story) {
+		this.story = story;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.indicators = indicators;
@@ -82,9 +91,10 @@ class DemoReports implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElse(null);
+		// the demo's committee: the district of 2022, or the city it became part of in 2025
+		UnitSummary area = units.findOpen(UnitLevel.DISTRICT, "298").orElseGet(units::root);
 		Integer existing = jdbc.queryForObject("SELECT count(*) FROM village_report", Integer.class);
-		if (district == null || existing == null || existing > 0) {
+		if (existing == null || existing > 0) {
 			return;
 		}
 		List<IndicatorSummary> reported = indicators.villageReportIndicators();
@@ -94,11 +104,12 @@ class DemoReports implements ApplicationRunner {
 		int count = 0;
 		int villageIndex = 0;
 		List<Object[]> values = new ArrayList<>();
-		for (UnitSummary commune : units.openChildren(district.id())) {
+		int months = story ? (int) FIRST_MONTH.until(last, ChronoUnit.MONTHS) + 1 : MONTHS;
+		for (UnitSummary commune : units.openChildren(area.id())) {
 			for (UnitSummary village : units.openChildren(commune.id())) {
 				villageIndex++;
 				Plan plan = new Plan(village, reported, random);
-				for (int back = MONTHS - 1; back >= 0; back--) {
+				for (int back = months - 1; back >= 0; back--) {
 					YearMonth month = last.minusMonths(back);
 					boolean demoVillage = "11074-01".equals(village.code());
 					if ((back == 0 && (demoVillage || villageIndex % 6 == 0)) || (back == 1 && villageIndex % 17 == 0)
@@ -118,7 +129,7 @@ class DemoReports implements ApplicationRunner {
 				values.stream().map(row -> row[0]).toArray(Long[]::new),
 				values.stream().map(row -> row[1]).toArray(Long[]::new),
 				values.stream().map(row -> row[2]).toArray(Integer[]::new));
-		log.info("Demo data: {} village reports over {} months up to {}", count, MONTHS, last);
+		log.info("Demo data: {} village reports over {} months up to {}", count, months, last);
 	}
 
 	/**

@@ -114,24 +114,55 @@ class DemoTeams implements ApplicationRunner {
 		log.info("Demo data: {} teams with {} members", teams.count(), roster.size());
 	}
 
+	/**
+	 * The team a commune made in 2025 sets up by its own decision (its predecessors' teams ended with them):
+	 * the commune's chair leads it, with a deputy and three members.
+	 */
+	int newCommuneTeam(UnitSummary commune, LocalDate established, String chair, String chairPhone) {
+		Team team = team(commune, "Chủ tịch UBND " + commune.kind().vietnameseWord().toLowerCase(Locale.ROOT) + " "
+				+ commune.name(), established);
+		List<Member> roster = new ArrayList<>();
+		roster.add(chair == null ? person(team, TeamRole.LEADER, Affiliation.COMMUNE_CHAIR, established)
+				: member(team, chair, Gender.MALE, chairPhone, TeamRole.LEADER, Affiliation.COMMUNE_CHAIR, established));
+		roster.add(person(team, TeamRole.DEPUTY, Affiliation.COMMUNE_OFFICIAL, established));
+		for (int i = 0; i < 3; i++) {
+			roster.add(person(team, TeamRole.MEMBER, OTHERS.get(random.nextInt(OTHERS.size())), established));
+		}
+		members.saveAll(roster);
+		return roster.size();
+	}
+
 	private Team team(UnitSummary unit, String signer) {
+		return team(unit, signer, ESTABLISHED);
+	}
+
+	private Team team(UnitSummary unit, String signer, LocalDate established) {
 		TeamDetails suggested = teamService.suggestedDetails(unit);
 		TeamDetails details = new TeamDetails(suggested.name(), (100 + random.nextInt(150)) + "/QĐ-UBND",
-				ESTABLISHED.plusDays(random.nextInt(20)), signer, ChatPlatform.ZALO, suggested.chatName(), null);
+				established.plusDays(random.nextInt(20)), signer, ChatPlatform.ZALO, suggested.chatName(), null);
 		return teams.save(new Team(unit.id(), unit.level(), details));
 	}
 
 	private Member person(Team team, TeamRole role, Affiliation affiliation) {
+		return person(team, role, affiliation, ESTABLISHED);
+	}
+
+	private Member person(Team team, TeamRole role, Affiliation affiliation, LocalDate established) {
 		boolean woman = affiliation == Affiliation.WOMENS_UNION || random.nextBoolean();
 		String name = FAMILY.get(random.nextInt(FAMILY.size())) + " "
 				+ (woman ? WOMEN : MEN).get(random.nextInt((woman ? WOMEN : MEN).size()));
-		return member(team, name, woman ? Gender.FEMALE : Gender.MALE, newPhone(), role, affiliation);
+		return member(team, name, woman ? Gender.FEMALE : Gender.MALE, newPhone(), role, affiliation, established);
 	}
 
 	private Member member(Team team, String name, Gender gender, String phone, TeamRole role, Affiliation affiliation) {
+		return member(team, name, gender, phone, role, affiliation, ESTABLISHED);
+	}
+
+	private Member member(Team team, String name, Gender gender, String phone, TeamRole role, Affiliation affiliation,
+			LocalDate established) {
 		phones.add(phone);
 		return new Member(team.getId(), new MemberDetails(name, gender, 1965 + random.nextInt(40), phone, role,
-				affiliation, ESTABLISHED.plusDays(random.nextInt(30))));
+				affiliation, established.plusDays(random.nextInt(30))));
 	}
 
 	private String newPhone() {

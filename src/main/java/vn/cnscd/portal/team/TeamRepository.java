@@ -4,4 +4,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TeamRepository extends JpaRepository<Team, Long> {
 
+	boolean existsByUnitIdAndStatus(long unitId, TeamStatus status);
+
 }

@@ -89,8 +89,9 @@ class DemoTraining implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElse(null);
-		if (district == null || jdbc.sql("SELECT count(*) FROM training_session").query(Long.class).single() > 0) {
+		// the demo's committee: the district of 2022, or the city it became part of in 2025
+		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElseGet(units::root);
+		if (jdbc.sql("SELECT count(*) FROM training_session").query(Long.class).single() > 0) {
 			return;
 		}
 		List<TeamEntry> active = teams.activeTeamsUnder(district);
