@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -46,6 +48,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.cnscd.portal.IntegrationTest;
+import vn.cnscd.portal.account.AccountService;
+import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.ReorganisationPlan;
+import vn.cnscd.portal.area.ReorganisationService;
+import vn.cnscd.portal.area.UnitKind;
 import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.SearchText;
 
@@ -386,6 +393,15 @@ class AuthorizationMatrixTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ReorganisationService reorganisations;
+
+	@Autowired
+	Clock clock;
+
 	@Test
 	void everyMappingOfThePortalHasARowAndEveryRowAMapping() {
 		Set<String> mapped = new TreeSet<>();
@@ -467,6 +483,118 @@ class AuthorizationMatrixTests {
 		assertThat(leaks).as("pages that show what is outside the user's area").isEmpty();
 	}
 
+	/** A row across a reorganisation: an account, an address, what it gets before the change and after. */
+	record Across(String username, String address, Outcome before, Outcome after) {
+	}
+
+	// @formatter:off
+	/**
+	 * Who reads what across a reorganisation (issue #14): on the 1st of the month four months back, Thị trấn
+	 * Tứ Kỳ (A, the demo chair's home) and Xã Bình Lăng (B) merge into a new commune N; the demo chair is
+	 * re-homed to N, as the preview proposes, and B's chair disabled, as the officer decides. {@code {x}} name
+	 * units and months: {@code aVillage}, {@code bVillage} (a village of each, with a report of {@code before},
+	 * two months before the change), {@code c} another commune of the district, {@code after} the month of the
+	 * change. The rule is {@code UnitService.scopePaths}: an account reads the lineage of its home now.
+	 */
+	static final List<Across> ACROSS = List.of(
+		// the chair of N reads the past of B's villages, now hers, and of her old commune
+		new Across("commune", "/villages/{bVillage}/reports/{before}", Outcome.DENIED, Outcome.ALLOWED),
+		new Across("commune", "/communes/{b}/dashboard?month={before}", Outcome.DENIED, Outcome.ALLOWED),
+		new Across("commune", "/villages/{aVillage}/reports/{before}", Outcome.ALLOWED, Outcome.ALLOWED),
+		new Across("commune", "/communes/{a}/dashboard?month={before}", Outcome.ALLOWED, Outcome.ALLOWED),
+		new Across("commune", "/communes/{n}/dashboard?month={after}", null, Outcome.ALLOWED),
+		new Across("commune", "/communes/{c}/dashboard?month={before}", Outcome.DENIED, Outcome.DENIED),
+		// B's chair, disabled by the change, reads nothing more of B
+		new Across("chairb", "/villages/{bVillage}/reports/{before}", Outcome.ALLOWED, Outcome.SIGN_IN),
+		new Across("chairb", "/communes/{b}/dashboard?month={before}", Outcome.ALLOWED, Outcome.SIGN_IN),
+		// the chair of a commune outside the merger reads neither side, before or after
+		new Across("chairc", "/villages/{bVillage}/reports/{before}", Outcome.DENIED, Outcome.DENIED),
+		new Across("chairc", "/communes/{n}/dashboard?month={after}", null, Outcome.DENIED),
+		// the steering member in charge of A is in charge of N, and of B's past with it
+		new Across("steering", "/villages/{bVillage}/reports/{before}", Outcome.DENIED, Outcome.ALLOWED),
+		new Across("steering", "/communes/{n}/dashboard?month={after}", null, Outcome.ALLOWED),
+		// the head of A's village keeps their village, whose commune changed, and nothing more
+		new Across("village", "/villages/{aVillage}/reports/{before}", Outcome.ALLOWED, Outcome.ALLOWED),
+		new Across("village", "/villages/{bVillage}/reports/{before}", Outcome.DENIED, Outcome.DENIED),
+		// the district's officer reads both sides throughout
+		new Across("district", "/villages/{bVillage}/reports/{before}", Outcome.ALLOWED, Outcome.ALLOWED),
+		new Across("district", "/communes/{n}/dashboard?month={after}", null, Outcome.ALLOWED));
+	// @formatter:on
+
+	@Test
+	void acrossAReorganisationEachAccountReadsTheLineageOfItsHomeNow() {
+		YearMonth changeMonth = YearMonth.now(clock).minusMonths(4);
+		LocalDate change = changeMonth.atDay(1);
+		Map<String, String> at = new HashMap<>();
+		long a = id("SELECT id FROM unit WHERE level = 'COMMUNE' AND code = '11074' AND valid_to IS NULL");
+		long b = id("SELECT id FROM unit WHERE level = 'COMMUNE' AND code = '11092' AND valid_to IS NULL");
+		long c = id("SELECT id FROM unit WHERE level = 'COMMUNE' AND code = '11098' AND valid_to IS NULL");
+		long district = id("SELECT parent_id FROM unit WHERE id = " + a);
+		String before = changeMonth.minusMonths(2).toString();
+		at.put("a", String.valueOf(a));
+		at.put("b", String.valueOf(b));
+		at.put("c", String.valueOf(c));
+		at.put("before", before);
+		at.put("after", changeMonth.toString());
+		at.put("aVillage", String.valueOf(id("SELECT id FROM unit WHERE code = '11074-01'")));
+		at.put("bVillage", String.valueOf(id("""
+				SELECT u.id FROM unit u JOIN village_report r ON r.village_id = u.id AND r.period = DATE '%s-01'
+				WHERE u.parent_id = %d ORDER BY u.code LIMIT 1""".formatted(before, b))));
+		for (String[] chair : List.of(new String[] { "chairb", String.valueOf(b) }, new String[] { "chairc", String.valueOf(c) })) {
+			jdbc.sql("""
+					INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id, must_change_password)
+					VALUES (:username, 'x', 'Chủ tịch thử', 'COMMUNE_CHAIR', :home, false)""")
+				.param("username", chair[0])
+				.param("home", Long.parseLong(chair[1]))
+				.update();
+		}
+		List<String> wrong = new ArrayList<>();
+		check(ACROSS, at, true, wrong);
+
+		Actor admin = accounts.actor(id("SELECT id FROM app_user WHERE username = 'admin'")).orElseThrow();
+		ReorganisationPlan plan = ReorganisationPlan.empty()
+			.opening(new ReorganisationPlan.NewUnit(-1, district, UnitKind.XA, "99074", "Tứ Kỳ Mới"))
+			.with(ReorganisationPlan.Step.merge(List.of(a, b), -1));
+		long reorganisation = reorganisations.start(admin,
+				new ReorganisationService.Basis("1/NQ-THU", change.minusDays(20), "Ủy ban Thường vụ Quốc hội", change), plan);
+		long chairB = id("SELECT id FROM app_user WHERE username = 'chairb'");
+		assertThat(reorganisations.record(admin, reorganisation, Map.of(chairB, 0L), 0))
+			.isEqualTo(ReorganisationService.Status.IN_FORCE);
+		entityManager.flush();
+		entityManager.clear();
+		at.put("n", String.valueOf(id("SELECT id FROM unit WHERE level = 'COMMUNE' AND code = '99074'")));
+		check(ACROSS, at, false, wrong);
+		assertThat(wrong).as("outcomes across the reorganisation other than the rows say").isEmpty();
+	}
+
+	private void check(List<Across> rows, Map<String, String> at, boolean before, List<String> wrong) {
+		for (Across row : rows) {
+			Outcome expected = before ? row.before() : row.after();
+			if (expected == null) {
+				continue;
+			}
+			String address = row.address();
+			for (Map.Entry<String, String> value : at.entrySet()) {
+				address = address.replace("{" + value.getKey() + "}", value.getValue());
+			}
+			Answer got;
+			try {
+				got = outcome(mvc.perform(MockMvcRequestBuilders.get(address)
+					.with(user(users.loadUserByUsername(row.username())))).andReturn().getResponse(), address);
+			}
+			catch (Exception failure) {
+				got = new Answer(Outcome.ERROR, address + ": " + failure);
+			}
+			if (got.outcome() != expected) {
+				wrong.add(row.username() + " " + (before ? "before" : "after") + ": " + got + " instead of " + expected);
+			}
+		}
+	}
+
+	private long id(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
 	private List<String> leaks(String address, Who who) {
 		String body = body(address, who);
 		return who.outsideMarkers()
@@ -537,6 +665,10 @@ class AuthorizationMatrixTests {
 		catch (Exception failure) {
 			return new Answer(Outcome.ERROR, uri + ": " + failure);
 		}
+		return outcome(response, uri);
+	}
+
+	private static Answer outcome(MockHttpServletResponse response, String uri) {
 		int status = response.getStatus();
 		String redirect = response.getRedirectedUrl();
 		String detail = uri + ": " + status + (redirect == null ? "" : " to " + redirect);
