@@ -155,6 +155,11 @@ class DemoStoryTests {
 		UnitSummary city = units.root();
 		Document dashboard = Jsoup.parse(signedIn("admin").get("/provinces/" + city.id() + "/dashboard?month=2026-10").body());
 		assertThat(dashboard.text()).contains("Xã có Tổ CNSCĐ cấp xã 6/114", "Thôn có Tổ CNSCĐ 138/138");
+		// the six are ranked; the 108 the demo knows only by name are listed apart, not ranked last with no score
+		assertThat(dashboard.select("table.ranking tbody tr")).hasSize(6);
+		assertThat(dashboard.selectFirst("p.unranked").text())
+			.startsWith("Chưa xếp hạng 108 đơn vị chưa có thôn, khu dân cư nào trên Cổng: Phường Thành Đông, ")
+			.contains("Đặc khu Cát Hải");
 	}
 
 	@Test
