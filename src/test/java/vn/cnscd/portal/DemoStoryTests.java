@@ -137,6 +137,10 @@ class DemoStoryTests {
 				WHERE a.action = 'ACCOUNT_REHOMED' AND a.entity_type = 'ACCOUNT' AND u.username = 'district'""").query(Long.class).single())
 			.isEqualTo(1);
 
+		Document list = Jsoup.parse(signedIn("admin").get("/accounts?q=district").body());
+		assertThat(list.select("main tbody tr").get(0).select("td").get(3).text())
+			.isEqualTo("Thành phố Hải Phòng Chuyển từ Huyện Tứ Kỳ từ ngày 01/07/2025, khi sắp xếp đơn vị hành chính");
+
 		Document mine = Jsoup.parse(signedIn("steering").get("/steering/mine").body());
 		assertThat(mine.select("main tbody tr")).extracting(row -> row.select("td").get(1).text())
 			.containsExactly("Xã Tứ Kỳ", "Xã Đại Sơn");

@@ -1,6 +1,7 @@
 package vn.cnscd.portal.account;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +44,11 @@ class Account {
 	private Long createdById;
 
 	private Instant createdAt;
+
+	/** The home a reorganisation took the account from, and the day it did (null if none ever did). */
+	private Long rehomedFrom;
+
+	private LocalDate rehomedOn;
 
 	@Version
 	private long version;
@@ -123,6 +129,14 @@ class Account {
 
 	int getSessionGeneration() {
 		return sessionGeneration;
+	}
+
+	Long getRehomedFrom() {
+		return rehomedFrom;
+	}
+
+	LocalDate getRehomedOn() {
+		return rehomedOn;
 	}
 
 	Long getCreatedById() {

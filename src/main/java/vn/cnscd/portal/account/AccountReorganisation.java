@@ -63,9 +63,14 @@ class AccountReorganisation implements ReorganisationParticipant {
 					.withChange("reorganisation", null, String.valueOf(change.reorganisationId())));
 			}
 			else {
-				jdbc.sql("UPDATE app_user SET home_unit_id = :home, version = version + 1 WHERE id = :id")
+				jdbc.sql("""
+						UPDATE app_user SET home_unit_id = :home, rehomed_from = :from, rehomed_on = :on,
+						       version = version + 1
+						WHERE id = :id""")
 					.param("id", account.id())
 					.param("home", home)
+					.param("from", account.home())
+					.param("on", change.effectiveOn())
 					.update();
 				audit.record(AuditEntry.of(null, "system", "ACCOUNT_REHOMED", "ACCOUNT", account.id(), home)
 					.withChange("homeUnit", String.valueOf(account.home()), String.valueOf(home)));

@@ -158,9 +158,13 @@ public class AccountService {
 	}
 
 	private AccountView view(Account account, UnitSummary home, Instant lockedUntil) {
+		// the unit it was re-homed from, as it stood the day before it closed
+		UnitSummary from = account.getRehomedFrom() == null ? null
+				: units.at(account.getRehomedFrom(), account.getRehomedOn().minusDays(1))
+					.orElseGet(() -> units.get(account.getRehomedFrom()));
 		return new AccountView(account.getId(), account.getUsername(), account.getFullName(),
 				PhoneNumber.display(account.getPhone()), account.getRole(), home,
-				account.isEnabled(), account.isMustChangePassword(), lockedUntil);
+				account.isEnabled(), account.isMustChangePassword(), lockedUntil, from, account.getRehomedOn());
 	}
 
 	/**
