@@ -32,7 +32,7 @@ import vn.cnscd.portal.audit.AuditLog;
 
 /**
  * Accounts: who may create, disable and reset which, sign-in throttling and password changes. An admin
- * manages every account; a district officer every non-admin account of their district; a commune chair
+ * manages every account; an officer every non-admin account of their district; a commune chair
  * the village heads of their commune's villages. Nobody disables or resets their own account here.
  */
 @Service
@@ -97,7 +97,7 @@ public class AccountService {
 	public Set<Role> creatableRoles(Actor actor) {
 		return switch (actor.role()) {
 			case ADMIN -> EnumSet.allOf(Role.class);
-			case DISTRICT_OFFICER -> EnumSet.of(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR,
+			case OFFICER -> EnumSet.of(Role.OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR,
 					Role.VILLAGE_HEAD);
 			case COMMUNE_CHAIR -> EnumSet.of(Role.VILLAGE_HEAD);
 			default -> EnumSet.noneOf(Role.class);
@@ -134,7 +134,7 @@ public class AccountService {
 	}
 
 	/**
-	 * The steering members' accounts the actor manages, by username: those a district officer may link to
+	 * The steering members' accounts the actor manages, by username: those an officer may link to
 	 * the members of their district's steering committee.
 	 */
 	public List<AccountView> steeringAccounts(Actor actor) {

@@ -57,7 +57,7 @@ class DemoAccounts implements ApplicationRunner {
 		}
 		List<UnitSummary> villages = units.openChildren(township.id());
 		accounts.createWithPassword("admin", PASSWORD, "Quản trị hệ thống", null, Role.ADMIN, units.root().id());
-		accounts.createWithPassword("district", PASSWORD, "Nguyễn Thị Hương", "0912345601", Role.DISTRICT_OFFICER,
+		accounts.createWithPassword("district", PASSWORD, "Nguyễn Thị Hương", "0912345601", Role.OFFICER,
 				district.id());
 		accounts.createWithPassword("steering", PASSWORD, "Trần Văn Minh", "0912345602", Role.STEERING_MEMBER,
 				district.id());

@@ -5,7 +5,7 @@ package vn.cnscd.portal.area;
  */
 public enum Role {
 
-	ADMIN(null), DISTRICT_OFFICER(UnitLevel.DISTRICT), STEERING_MEMBER(UnitLevel.DISTRICT),
+	ADMIN(null), OFFICER(UnitLevel.DISTRICT), STEERING_MEMBER(UnitLevel.DISTRICT),
 	COMMUNE_CHAIR(UnitLevel.COMMUNE), VILLAGE_HEAD(UnitLevel.VILLAGE);
 
 	private final UnitLevel homeLevel;

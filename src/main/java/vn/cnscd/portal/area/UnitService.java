@@ -73,13 +73,13 @@ public class UnitService {
 
 	/**
 	 * Whether the actor may add, rename or close units of this one's level, and count a village's
-	 * households: district officers for communes and villages of their area, commune chairs for the villages
+	 * households: officers for communes and villages of their area, commune chairs for the villages
 	 * of their commune.
 	 */
 	public boolean canManage(Actor actor, UnitSummary unit) {
 		return switch (unit.level()) {
-			case COMMUNE -> actor.is(Role.DISTRICT_OFFICER) && actor.covers(unit);
-			case VILLAGE -> actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR) && actor.covers(unit);
+			case COMMUNE -> actor.is(Role.OFFICER) && actor.covers(unit);
+			case VILLAGE -> actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR) && actor.covers(unit);
 			default -> false;
 		};
 	}
@@ -87,8 +87,8 @@ public class UnitService {
 	/** Whether the actor may add children to this unit. */
 	public boolean canAddChild(Actor actor, UnitSummary parent) {
 		return switch (parent.level()) {
-			case PROVINCE, DISTRICT -> actor.is(Role.DISTRICT_OFFICER) && actor.covers(parent);
-			case COMMUNE -> actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR) && actor.covers(parent);
+			case PROVINCE, DISTRICT -> actor.is(Role.OFFICER) && actor.covers(parent);
+			case COMMUNE -> actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR) && actor.covers(parent);
 			default -> false;
 		};
 	}

@@ -41,7 +41,7 @@ class DashboardController {
 	/** The user's own dashboard: their district's, or their commune's for a commune chair. */
 	@GetMapping("/dashboard")
 	String mine(Actor actor) {
-		if (!actor.isAny(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)) {
+		if (!actor.isAny(Role.OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)) {
 			return "redirect:/";
 		}
 		String segment = actor.is(Role.COMMUNE_CHAIR) ? "communes" : "districts";

@@ -33,7 +33,7 @@ import vn.cnscd.portal.reporting.ReportFigures;
 import vn.cnscd.portal.team.TeamCoverage;
 
 /**
- * The measures of SPEC §5 for a district or one of its communes. District officers see their district and
+ * The measures of SPEC §5 for a district or one of its communes. Officers see their district and
  * any of its communes; a steering member the communes in their charge (the district's dashboard shows only
  * those); a commune chair their own commune. An administrator also reads a whole province's, for its
  * quarterly summary: the queries then select the province's rows as they would a district's.
@@ -88,8 +88,8 @@ public class DashboardService {
 	public boolean mayRead(Actor actor, UnitSummary unit) {
 		return switch (unit.level()) {
 			case PROVINCE -> actor.is(Role.ADMIN);
-			case DISTRICT -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER) && units.canView(actor, unit);
-			case COMMUNE -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
+			case DISTRICT -> actor.isAny(Role.ADMIN, Role.OFFICER, Role.STEERING_MEMBER) && units.canView(actor, unit);
+			case COMMUNE -> actor.isAny(Role.ADMIN, Role.OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
 					&& actor.covers(unit);
 			case VILLAGE -> false;
 		};

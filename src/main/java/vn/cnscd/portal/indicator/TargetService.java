@@ -24,7 +24,7 @@ import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
 
 /**
- * Targets per indicator, unit and year. A district officer sets the targets of the district's communes, a
+ * Targets per indicator, unit and year. An officer sets the targets of the district's communes, a
  * commune chair splits the commune's over its villages, each in one grid saved at once. A target of a
  * percentage indicator is a percentage (0 to 100) of the unit's adults or households; any other target is
  * a count: for a STOCK the level to reach by the end of the year, for a FLOW the year's total.
@@ -137,7 +137,7 @@ public class TargetService {
 	// --- the grids ---------------------------------------------------------------------------------------
 
 	/**
-	 * Who changes a grid: a district officer the communes of a district in their area, the chair of a
+	 * Who changes a grid: an officer the communes of a district in their area, the chair of a
 	 * commune its villages. Everyone else who may see the unit reads it.
 	 */
 	public boolean canEdit(Actor actor, UnitSummary parent) {
@@ -145,7 +145,7 @@ public class TargetService {
 			return false;
 		}
 		return switch (parent.level()) {
-			case DISTRICT -> actor.is(Role.DISTRICT_OFFICER);
+			case DISTRICT -> actor.is(Role.OFFICER);
 			case COMMUNE -> actor.is(Role.COMMUNE_CHAIR);
 			default -> false;
 		};

@@ -23,7 +23,7 @@ import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 
 /**
- * Ad hoc requests: a district officer opens one for communes or villages; each addressee's head answers it
+ * Ad hoc requests: an officer opens one for communes or villages; each addressee's head answers it
  * once, on a page that works on a phone; the district sees who answered and closes it.
  */
 @Controller

@@ -28,7 +28,7 @@ import vn.cnscd.portal.audit.AuditLog;
 import vn.cnscd.portal.audit.AuditLog.FieldChange;
 
 /**
- * The district steering committee: a district officer records its members and the communes in their
+ * The district steering committee: an officer records its members and the communes in their
  * charge; an admin may read it; a steering member reads the communes in their own charge. Every method
  * checks the actor's role and area itself, whatever the caller already checked.
  */
@@ -57,9 +57,9 @@ class SteeringService {
 		this.audit = audit;
 	}
 
-	/** The committees of the open districts in the actor's area: a district officer's own, every one for an admin. */
+	/** The committees of the open districts in the actor's area: an officer's own, every one for an admin. */
 	List<SteeringCommittee> committees(Actor actor) {
-		if (!actor.isAny(Role.DISTRICT_OFFICER, Role.ADMIN)) {
+		if (!actor.isAny(Role.OFFICER, Role.ADMIN)) {
 			throw new AccessDeniedException(actor.username() + " may not read the steering committee");
 		}
 		List<UnitSummary> districts = units.openUnits(actor, UnitLevel.DISTRICT);
@@ -171,7 +171,7 @@ class SteeringService {
 	}
 
 	private static void requireOfficer(Actor actor) {
-		if (!actor.is(Role.DISTRICT_OFFICER)) {
+		if (!actor.is(Role.OFFICER)) {
 			throw new AccessDeniedException(actor.username() + " may not manage the steering committee");
 		}
 	}

@@ -114,7 +114,7 @@ class TeamController {
 		model.addAttribute("formerMembers", Paging.of(roster.formerMembers(), formerPage, MEMBERS_PAGE_SIZE));
 		model.addAttribute("unit", unit);
 		model.addAttribute("canManage", roster.team().active() && teams.canManage(actor, unit));
-		model.addAttribute("canReadHistory", actor.isAny(Role.DISTRICT_OFFICER, Role.ADMIN));
+		model.addAttribute("canReadHistory", actor.isAny(Role.OFFICER, Role.ADMIN));
 		return "team/team";
 	}
 

@@ -214,7 +214,7 @@ class PlanController {
 	private String page(Actor actor, ActivityPlan plan, Model model) {
 		model.addAttribute("plan", plan);
 		model.addAttribute("canEdit", plans.canEdit(actor, plan.team()));
-		model.addAttribute("canPropose", actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR));
+		model.addAttribute("canPropose", actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR));
 		return "training/plan";
 	}
 

@@ -164,7 +164,7 @@ class TrainingController {
 	String member(Actor actor, @PathVariable long id, Model model) {
 		model.addAttribute("member", training.member(actor, id));
 		model.addAttribute("sessions", training.attendedBy(actor, id));
-		model.addAttribute("canPropose", actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR));
+		model.addAttribute("canPropose", actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR));
 		return "training/member";
 	}
 

@@ -56,7 +56,7 @@ import vn.cnscd.portal.area.SearchText;
  * <p>
  * Inside is always the demo district's own side: Tứ Kỳ (298), Thị trấn Tứ Kỳ (11074), its first village
  * (the demo village head's) and their teams, members, reports and so on. Outside is, for administrators and
- * district officers, a second district set up here (the commune of Tứ Kỳ with the highest code moved under
+ * officers, a second district set up here (the commune of Tứ Kỳ with the highest code moved under
  * it, with its villages and data); for steering members and commune chairs, another commune of Tứ Kỳ that
  * is not in the demo steering member's charge, with its village and data; for village heads the same
  * commune, but the next village of their own commune as the village. District-level objects outside
@@ -92,7 +92,7 @@ class AuthorizationMatrixTests {
 
 	enum Who {
 
-		ANONYMOUS(null, '-'), ADMIN("admin", 'A'), DISTRICT_OFFICER("district", 'D'), STEERING_MEMBER("steering", 'S'),
+		ANONYMOUS(null, '-'), ADMIN("admin", 'A'), OFFICER("district", 'D'), STEERING_MEMBER("steering", 'S'),
 		COMMUNE_CHAIR("commune", 'C'), VILLAGE_HEAD("village", 'V');
 
 		final String username;
@@ -108,7 +108,7 @@ class AuthorizationMatrixTests {
 		List<String> outsideMarkers() {
 			return switch (this) {
 				case ANONYMOUS, ADMIN -> List.of();
-				case DISTRICT_OFFICER -> List.of(Sites.FAR);
+				case OFFICER -> List.of(Sites.FAR);
 				case STEERING_MEMBER, COMMUNE_CHAIR -> List.of(Sites.FAR, Sites.NEIGHBOUR);
 				case VILLAGE_HEAD -> List.of(Sites.FAR, Sites.NEIGHBOUR, Sites.SIBLING);
 			};
@@ -116,14 +116,14 @@ class AuthorizationMatrixTests {
 
 		/** Whose outside object is in another district (else another commune of the same district). */
 		boolean outsideIsAnotherDistrict() {
-			return this == ADMIN || this == DISTRICT_OFFICER;
+			return this == ADMIN || this == OFFICER;
 		}
 
 	}
 
 	// @formatter:off
 	/**
-	 * The matrix. Letters name the roles allowed: A admin, D district officer, S steering member, C commune
+	 * The matrix. Letters name the roles allowed: A admin, D officer, S steering member, C commune
 	 * chair, V village head; every other signed-in role is DENIED and an anonymous caller is sent to sign in.
 	 * {@code in} and {@code out} are for a row with an object of an area in its path; {@code any} for a row
  * without (or whose object, an indicator, belongs to no area).
@@ -159,7 +159,7 @@ class AuthorizationMatrixTests {
 			.at("/communes/{commune}/new", "DC", ""),
 		post("/{levels:districts|communes}/{id}/new").in("D").out("")
 			.at("/communes/{commune}/new", "DC", ""),
-		// a commune chair manages the villages of their commune; the district officer the communes
+		// a commune chair manages the villages of their commune; the officer the communes
 		get("/{levels:communes|villages}/{id}/edit").in("D").out("")
 			.at("/villages/{village}/edit", "DC", ""),
 		post("/{levels:communes|villages}/{id}/edit").in("D").out("")
@@ -332,7 +332,7 @@ class AuthorizationMatrixTests {
 		get("/{levels:provinces|districts|communes}/{id}/summary.{format:docx|pdf|xlsx|csv}").in("ADS").out("A")
 			.at("/communes/", "ADSC", "A")
 			.at("/provinces/", "A", "A"),
-		// the officer of the unit: a district officer their committee's, a commune chair their commune's
+		// the officer of the unit: an officer their committee's, a commune chair their commune's
 		get("/{levels:provinces|districts|communes}/{id}/report-settings").in("D").out("")
 			.at("/communes/", "C", "")
 			.at("/provinces/", "", ""),
@@ -887,7 +887,7 @@ class AuthorizationMatrixTests {
 			neighbour.put("answerRequest", home.get("request"));
 			neighbour.forEach(sibling::putIfAbsent);
 
-			mirrors.put(Who.DISTRICT_OFFICER, account("matrix-officer", Role.DISTRICT_OFFICER, farDistrict));
+			mirrors.put(Who.OFFICER, account("matrix-officer", Role.OFFICER, farDistrict));
 			mirrors.put(Who.COMMUNE_CHAIR, account("matrix-chair", Role.COMMUNE_CHAIR, neighbourCommune));
 			mirrors.put(Who.VILLAGE_HEAD, account("matrix-head", Role.VILLAGE_HEAD, (Long) sibling.get("village")));
 		}
