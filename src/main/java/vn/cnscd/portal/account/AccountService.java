@@ -110,9 +110,10 @@ public class AccountService {
 		if (creatableRoles(actor).contains(Role.ADMIN)) {
 			choices.add(units.root());
 		}
-		for (UnitLevel level : List.of(UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.VILLAGE)) {
-			if (creatableRoles(actor).stream().anyMatch(role -> role.homeLevel() == level)) {
-				choices.addAll(units.openUnits(actor, level));
+		for (UnitLevel level : UnitLevel.values()) {
+			if (creatableRoles(actor).stream().anyMatch(role -> role.homeLevels().contains(level))) {
+				// the root is both the admin's home and, as a province, an officer's
+				units.openUnits(actor, level).stream().filter(unit -> !choices.contains(unit)).forEach(choices::add);
 			}
 		}
 		return choices;
@@ -204,8 +205,7 @@ public class AccountService {
 	}
 
 	static void checkHome(Role role, UnitSummary home) {
-		boolean fits = role.homeLevel() == null ? home.parentId() == null : home.level() == role.homeLevel();
-		if (!fits || home.closed()) {
+		if (!role.fitsHome(home) || home.closed()) {
 			throw new IllegalArgumentException(role + " cannot have " + home.level() + " " + home.id() + " as home");
 		}
 	}

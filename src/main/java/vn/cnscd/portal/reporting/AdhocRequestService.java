@@ -70,14 +70,18 @@ class AdhocRequestService {
 		return actor.is(Role.OFFICER);
 	}
 
-	/** The communes a request may go to: the open communes of the officer's district. */
+	/**
+	 * The communes a request may go to: the open communes anywhere under the officer's committee, directly
+	 * under a province of 2025 or through the districts of one of 2022.
+	 */
 	List<UnitSummary> communes(Actor actor) {
 		if (!canCreate(actor)) {
 			throw new AccessDeniedException(actor.username() + " may not open ad hoc requests");
 		}
+		UnitSummary committee = units.get(actor.homeUnitId());
 		return units.openUnits(actor, UnitLevel.COMMUNE)
 			.stream()
-			.filter(commune -> commune.parentId() != null && commune.parentId() == actor.homeUnitId())
+			.filter(commune -> commune.isUnder(committee.path()))
 			.toList();
 	}
 

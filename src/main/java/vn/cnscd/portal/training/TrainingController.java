@@ -179,9 +179,9 @@ class TrainingController {
 		return "training/share";
 	}
 
-	@GetMapping("/districts/{id}/training")
-	String district(Actor actor, @PathVariable long id, Model model) {
-		UnitSummary district = unitAt(actor, id, UnitLevel.DISTRICT);
+	@GetMapping("/{levels:provinces|districts}/{id}/training")
+	String district(Actor actor, @PathVariable String levels, @PathVariable long id, Model model) {
+		UnitSummary district = units.committee(actor, levels, id);
 		List<Share> shares = training.communeShares(actor, district);
 		model.addAttribute("unit", district);
 		model.addAttribute("shares", shares);

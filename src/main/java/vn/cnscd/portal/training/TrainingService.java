@@ -281,7 +281,7 @@ class TrainingService {
 	List<Share> communeShares(Actor actor, UnitSummary district) {
 		List<UnitSummary> communes = units.openUnits(actor, UnitLevel.COMMUNE)
 			.stream()
-			.filter(commune -> Long.valueOf(district.id()).equals(commune.parentId()))
+			.filter(commune -> commune.isUnder(district.path()))
 			.toList();
 		List<TeamEntry> active = teams.activeTeams(actor, district);
 		Map<Long, List<Long>> members = activeMembers(active);
