@@ -139,6 +139,7 @@ class AdhocRequestController {
 		List<AdhocAddressee> addressees = requests.addressees(actor, request);
 		AdhocAddressee own = addressees.stream().filter(a -> requests.answersFor(actor, a.unit())).findFirst().orElse(null);
 		model.addAttribute("request", request);
+		model.addAttribute("committee", requests.committeeOf(request));
 		model.addAttribute("indicators", chosen(request));
 		model.addAttribute("own", own);
 		model.addAttribute("ownAnswer", own != null && own.answered() ? requests.answerOf(actor, request.id(), own.unit().id()) : null);

@@ -270,6 +270,11 @@ class AdhocRequestService {
 		return request;
 	}
 
+	/** The committee's province or district that opened the request, which its pages name. */
+	UnitSummary committeeOf(AdhocRequest request) {
+		return units.get(request.districtId());
+	}
+
 	/** Whether the actor reads the request as its district does: every addressee they see, with the counts. */
 	boolean districtSide(Actor actor, AdhocRequest request) {
 		UnitSummary district = units.get(request.districtId());

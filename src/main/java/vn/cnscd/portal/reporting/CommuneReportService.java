@@ -70,6 +70,14 @@ public class CommuneReportService {
 		return reports.findByCommuneIdAndPeriod(communeId, period.atDay(1));
 	}
 
+	/**
+	 * The unit whose committee a commune reports to: its parent, a district of the old tree or, since the
+	 * district level was abolished, the province (city) itself.
+	 */
+	public UnitSummary committeeOf(UnitSummary commune) {
+		return units.get(commune.parentId());
+	}
+
 	public boolean canWrite(Actor actor, UnitSummary commune) {
 		return actor.is(Role.COMMUNE_CHAIR) && actor.covers(commune) && !commune.closed();
 	}
