@@ -32,8 +32,8 @@ import vn.cnscd.portal.audit.AuditLog;
 
 /**
  * Accounts: who may create, disable and reset which, sign-in throttling and password changes. An admin
- * manages every account; an officer every non-admin account of their district; a commune chair
- * the village heads of their commune's villages. Nobody disables or resets their own account here.
+ * manages every account; an officer every non-admin account of their committee's province or district; a
+ * commune chair the village heads of their commune's villages. Nobody disables or resets their own account here.
  */
 @Service
 @Transactional(readOnly = true)

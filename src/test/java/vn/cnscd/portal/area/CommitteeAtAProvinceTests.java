@@ -88,6 +88,27 @@ class CommitteeAtAProvinceTests {
 	}
 
 	@Test
+	void anAdministratorMakesAnOfficerOfTheProvinceAndAnOfficerThereASteeringMember() throws Exception {
+		UnitSummary province = pages.province();
+		MockHttpServletResponse officer = pages.post("/accounts/new", "admin", Map.of("username", "so-khcn",
+				"fullName", "Đỗ Thị Sở", "phone", "", "role", "OFFICER", "homeUnitId", province.id()));
+		assertThat(officer.getStatus()).as(ReorganisationPages.html(officer).select(".field-error").text()).isEqualTo(302);
+		String colleague = pages.provinceOfficer();
+		MockHttpServletResponse member = pages.post("/accounts/new", colleague, Map.of("username", "so-khcn-tcd",
+				"fullName", "Lý Văn Đạo", "phone", "", "role", "STEERING_MEMBER", "homeUnitId", province.id()));
+		assertThat(member.getRedirectedUrl()).as(ReorganisationPages.html(member).select(".field-error").text())
+			.isEqualTo("/accounts");
+		assertThat(jdbc.sql("SELECT role || ' ' || home_unit_id FROM app_user WHERE username LIKE 'so-khcn%' ORDER BY username")
+			.query(String.class)
+			.list()).containsExactly("OFFICER " + province.id(), "STEERING_MEMBER " + province.id());
+		// a commune chair is still a commune's
+		MockHttpServletResponse chair = pages.post("/accounts/new", colleague, Map.of("username", "so-khcn-xa",
+				"fullName", "Lý Văn Xã", "phone", "", "role", "COMMUNE_CHAIR", "homeUnitId", province.id()));
+		assertThat(chair.getStatus()).isEqualTo(200);
+		assertThat(ReorganisationPages.html(chair).getElementById("homeUnitId-error")).isNotNull();
+	}
+
+	@Test
 	void anOfficerOfTheProvinceOpensEveryCommitteePageOverTheCommunesUnderItsDistricts() throws Exception {
 		String officer = pages.provinceOfficer();
 		UnitSummary province = pages.province();
@@ -119,6 +140,10 @@ class CommitteeAtAProvinceTests {
 		assertThat(pages.get("/teams", officer).getRedirectedUrl()).isEqualTo(province.url() + "/teams");
 		Document home = pages.page("/", officer);
 		assertThat(home.select("a[href=" + province.url() + "/dashboard]")).isNotEmpty();
+		// the chase list's "remind them all" of the province's dashboard
+		String month = reports.substring(reports.lastIndexOf('/') + 1);
+		MockHttpServletResponse reminded = pages.post(province.url() + "/reminders", officer, Map.of("month", month));
+		assertThat(reminded.getRedirectedUrl()).isEqualTo(province.url() + "/dashboard?month=" + month + "#chase");
 	}
 
 	@Test

@@ -315,8 +315,9 @@ class AuthorizationMatrixTests {
 		post("/account/push-subscriptions").any(""),
 		post("/account/push-subscriptions/{id}/delete").in("").out(""),
 		// "Nhắc lại ngay" on the chase list: officers of the area and the commune's chair
-		post("/{levels:villages|communes|districts}/{id}/reminders").param("month", "{period}").in("DC").out("")
-			.at("/districts/", "D", ""),
+		post("/{levels:villages|communes|districts|provinces}/{id}/reminders").param("month", "{period}").in("DC").out("")
+			.at("/districts/", "D", "")
+			.at("/provinces/", "", ""),
 
 		// dashboards and summaries
 		// sends the others home
