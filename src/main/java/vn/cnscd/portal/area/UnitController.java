@@ -66,7 +66,9 @@ class UnitController {
 		model.addAttribute("unit", unit);
 		model.addAttribute("ancestors", units.ancestors(unit).stream().filter(a -> units.canView(actor, a)).toList());
 		model.addAttribute("canManage", units.canManage(actor, unit) && !unit.closed());
-		model.addAttribute("canAddChild", units.canAddChild(actor, unit) && !unit.closed());
+		// no form adds a unit under a province (PARENTS): its units come from a reorganisation
+		model.addAttribute("canAddChild", units.canAddChild(actor, unit) && !unit.closed()
+				&& unit.level() != UnitLevel.PROVINCE);
 		model.addAttribute("showClosed", closed);
 		model.addAttribute("successors", reorganisationViews.successors(actor, List.of(unit)).getOrDefault(unit.id(), List.of()));
 		model.addAttribute("predecessors", reorganisationViews.predecessors(actor, unit));

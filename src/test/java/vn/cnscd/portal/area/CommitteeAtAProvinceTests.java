@@ -140,6 +140,8 @@ class CommitteeAtAProvinceTests {
 		assertThat(pages.get("/teams", officer).getRedirectedUrl()).isEqualTo(province.url() + "/teams");
 		Document home = pages.page("/", officer);
 		assertThat(home.select("a[href=" + province.url() + "/dashboard]")).isNotEmpty();
+		// the province's own page offers no form the portal does not have
+		assertThat(pages.page(province.url(), officer).select("a[href=" + province.url() + "/new]")).isEmpty();
 		// the chase list's "remind them all" of the province's dashboard
 		String month = reports.substring(reports.lastIndexOf('/') + 1);
 		MockHttpServletResponse reminded = pages.post(province.url() + "/reminders", officer, Map.of("month", month));
