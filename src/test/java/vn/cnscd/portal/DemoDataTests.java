@@ -131,7 +131,7 @@ class DemoDataTests {
 	@Test
 	void targetsAreThoseOfARealPlan() {
 		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElseThrow();
-		Actor officer = new Actor(0, "district", "District", Role.DISTRICT_OFFICER, district.id(),
+		Actor officer = new Actor(0, "district", "District", Role.OFFICER, district.id(),
 				List.of(district.path()));
 		YearMonth month = dashboards.defaultMonth();
 		Dashboard dashboard = dashboards.dashboard(officer, district, month);

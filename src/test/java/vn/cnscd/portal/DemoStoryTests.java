@@ -128,7 +128,7 @@ class DemoStoryTests {
 		UnitSummary city = units.root();
 		assertThat(jdbc.sql("SELECT username || ' ' || role || ' ' || home_unit_id FROM app_user ORDER BY username")
 			.query(String.class)
-			.list()).contains("city DISTRICT_OFFICER " + city.id(), "district DISTRICT_OFFICER " + city.id(),
+			.list()).contains("city OFFICER " + city.id(), "district OFFICER " + city.id(),
 					"steering STEERING_MEMBER " + city.id(),
 					"commune COMMUNE_CHAIR " + units.findOpen(UnitLevel.COMMUNE, "11074").orElseThrow().id());
 		// the former district officer's account was re-homed by the July round, as the audit says

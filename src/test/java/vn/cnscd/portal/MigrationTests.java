@@ -61,4 +61,39 @@ class MigrationTests {
 		jdbc.sql("DROP SCHEMA " + schema + " CASCADE").update();
 	}
 
+	@Test
+	void theOfficersRoleIsRenamedInEveryStoredCopy() {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(TestDatabase.url(), TestDatabase.user(),
+				TestDatabase.password());
+		String schema = "rename_" + System.nanoTime();
+		Flyway.configure()
+			.dataSource(dataSource)
+			.schemas(schema)
+			.locations("classpath:db/migration")
+			.target("60")
+			.load()
+			.migrate();
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		jdbc.sql("INSERT INTO " + schema + ".app_user (username, password_hash, full_name, role, home_unit_id)"
+				+ " SELECT 'officer', 'x', 'Officer', 'DISTRICT_OFFICER', id FROM " + schema
+				+ ".unit WHERE code = '298'")
+			.update();
+		jdbc.sql("INSERT INTO " + schema + ".audit_event (actor_name, action, entity_type, entity_id, field, new_value)"
+				+ " VALUES ('admin', 'CREATE', 'Account', 1, 'role', 'DISTRICT_OFFICER')")
+			.update();
+		jdbc.sql("INSERT INTO " + schema + ".spring_session (primary_id, session_id, creation_time, last_access_time,"
+				+ " max_inactive_interval, expiry_time, principal_name) VALUES ('p', 's', 0, 0, 1800, 0, 'officer')")
+			.update();
+
+		Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load().migrate();
+
+		assertThat(jdbc.sql("SELECT role FROM " + schema + ".app_user").query(String.class).list())
+			.containsExactly("OFFICER");
+		assertThat(jdbc.sql("SELECT new_value FROM " + schema + ".audit_event").query(String.class).list())
+			.containsExactly("OFFICER");
+		assertThat(jdbc.sql("SELECT count(*) FROM " + schema + ".spring_session").query(Integer.class).single())
+			.isZero();
+		jdbc.sql("DROP SCHEMA " + schema + " CASCADE").update();
+	}
+
 }

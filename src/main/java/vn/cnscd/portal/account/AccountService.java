@@ -32,8 +32,8 @@ import vn.cnscd.portal.audit.AuditLog;
 
 /**
  * Accounts: who may create, disable and reset which, sign-in throttling and password changes. An admin
- * manages every account; a district officer every non-admin account of their district; a commune chair
- * the village heads of their commune's villages. Nobody disables or resets their own account here.
+ * manages every account; an officer every non-admin account of their committee's province or district; a
+ * commune chair the village heads of their commune's villages. Nobody disables or resets their own account here.
  */
 @Service
 @Transactional(readOnly = true)
@@ -97,7 +97,7 @@ public class AccountService {
 	public Set<Role> creatableRoles(Actor actor) {
 		return switch (actor.role()) {
 			case ADMIN -> EnumSet.allOf(Role.class);
-			case DISTRICT_OFFICER -> EnumSet.of(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR,
+			case OFFICER -> EnumSet.of(Role.OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR,
 					Role.VILLAGE_HEAD);
 			case COMMUNE_CHAIR -> EnumSet.of(Role.VILLAGE_HEAD);
 			default -> EnumSet.noneOf(Role.class);
@@ -110,9 +110,10 @@ public class AccountService {
 		if (creatableRoles(actor).contains(Role.ADMIN)) {
 			choices.add(units.root());
 		}
-		for (UnitLevel level : List.of(UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.VILLAGE)) {
-			if (creatableRoles(actor).stream().anyMatch(role -> role.homeLevel() == level)) {
-				choices.addAll(units.openUnits(actor, level));
+		for (UnitLevel level : UnitLevel.values()) {
+			if (creatableRoles(actor).stream().anyMatch(role -> role.homeLevels().contains(level))) {
+				// the root is both the admin's home and, as a province, an officer's
+				units.openUnits(actor, level).stream().filter(unit -> !choices.contains(unit)).forEach(choices::add);
 			}
 		}
 		return choices;
@@ -134,7 +135,7 @@ public class AccountService {
 	}
 
 	/**
-	 * The steering members' accounts the actor manages, by username: those a district officer may link to
+	 * The steering members' accounts the actor manages, by username: those an officer may link to
 	 * the members of their district's steering committee.
 	 */
 	public List<AccountView> steeringAccounts(Actor actor) {
@@ -208,8 +209,7 @@ public class AccountService {
 	}
 
 	static void checkHome(Role role, UnitSummary home) {
-		boolean fits = role.homeLevel() == null ? home.parentId() == null : home.level() == role.homeLevel();
-		if (!fits || home.closed()) {
+		if (!role.fitsHome(home) || home.closed()) {
 			throw new IllegalArgumentException(role + " cannot have " + home.level() + " " + home.id() + " as home");
 		}
 	}

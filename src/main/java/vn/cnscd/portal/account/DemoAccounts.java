@@ -63,7 +63,7 @@ class DemoAccounts implements ApplicationRunner {
 		}
 		List<UnitSummary> villages = units.openChildren(township.id());
 		accounts.createWithPassword("admin", PASSWORD, "Quản trị hệ thống", null, Role.ADMIN, units.root().id());
-		accounts.createWithPassword("district", PASSWORD, "Nguyễn Thị Hương", "0912345601", Role.DISTRICT_OFFICER,
+		accounts.createWithPassword("district", PASSWORD, "Nguyễn Thị Hương", "0912345601", Role.OFFICER,
 				district.id());
 		accounts.createWithPassword("steering", PASSWORD, "Trần Văn Minh", "0912345602", Role.STEERING_MEMBER,
 				district.id());
@@ -74,7 +74,7 @@ class DemoAccounts implements ApplicationRunner {
 		}
 		if (story) {
 			// the officer of today's committee: the province the demo's 2025 makes Thành phố Hải Phòng
-			accounts.createWithPassword("city", PASSWORD, "Lê Thị Thu", "0912345605", Role.DISTRICT_OFFICER,
+			accounts.createWithPassword("city", PASSWORD, "Lê Thị Thu", "0912345605", Role.OFFICER,
 					units.root().id());
 		}
 		log.info("Demo data: accounts admin, district, steering, commune, village{}, password {}", story ? ", city" : "",

@@ -58,7 +58,7 @@ class SecurityConfig {
 			.requestMatchers("/actuator/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/accounts/**")
-			.hasAnyRole(Role.ADMIN.name(), Role.DISTRICT_OFFICER.name(), Role.COMMUNE_CHAIR.name())
+			.hasAnyRole(Role.ADMIN.name(), Role.OFFICER.name(), Role.COMMUNE_CHAIR.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")

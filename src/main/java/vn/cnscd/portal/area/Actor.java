@@ -52,7 +52,7 @@ public record Actor(long userId, String username, String fullName, Role role, lo
 	}
 
 	/**
-	 * Whether the actor is the officer of the unit, who speaks for it in its documents: a district officer of
+	 * Whether the actor is the officer of the unit, who speaks for it in its documents: an officer of
 	 * their committee's unit (a district or a province), a commune chair of their commune.
 	 */
 	public boolean isOfficerOf(UnitSummary unit) {
@@ -60,7 +60,7 @@ public record Actor(long userId, String username, String fullName, Role role, lo
 			return false;
 		}
 		return switch (unit.level()) {
-			case PROVINCE, DISTRICT -> role == Role.DISTRICT_OFFICER;
+			case PROVINCE, DISTRICT -> role == Role.OFFICER;
 			case COMMUNE -> role == Role.COMMUNE_CHAIR;
 			case VILLAGE -> false;
 		};

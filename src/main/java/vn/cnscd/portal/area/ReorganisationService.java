@@ -109,7 +109,7 @@ public class ReorganisationService {
 
 	/** Administrators, and officers of a committee for what lies in their area. */
 	public boolean canRecord(Actor actor) {
-		return actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER);
+		return actor.isAny(Role.ADMIN, Role.OFFICER);
 	}
 
 	public List<Reorganisation> list(Actor actor) {

@@ -66,14 +66,21 @@ class UnitController {
 		model.addAttribute("unit", unit);
 		model.addAttribute("ancestors", units.ancestors(unit).stream().filter(a -> units.canView(actor, a)).toList());
 		model.addAttribute("canManage", units.canManage(actor, unit) && !unit.closed());
-		model.addAttribute("canAddChild", units.canAddChild(actor, unit) && !unit.closed());
+		// no form adds a unit under a province (PARENTS): its units come from a reorganisation
+		model.addAttribute("canAddChild", units.canAddChild(actor, unit) && !unit.closed()
+				&& unit.level() != UnitLevel.PROVINCE);
 		model.addAttribute("showClosed", closed);
 		model.addAttribute("successors", reorganisationViews.successors(actor, List.of(unit)).getOrDefault(unit.id(), List.of()));
 		model.addAttribute("predecessors", reorganisationViews.predecessors(actor, unit));
 		model.addAttribute("formerNames", units.formerNames(unit.id()));
 		model.addAttribute("canReorganise", reorganisations.canRecord(actor) && unit.level().holds(UnitLevel.COMMUNE));
 		if (unit.level() != UnitLevel.VILLAGE) {
-			model.addAttribute("children", Paging.of(units.children(actor, id, closed), page, PAGE_SIZE));
+			List<UnitRow> children = units.children(actor, id, closed);
+			model.addAttribute("children", Paging.of(children, page, PAGE_SIZE));
+			// a province of 2025 holds communes, one of 2022 districts: the heading names what is there
+			List<UnitLevel> held = children.stream().map(row -> row.unit().level()).distinct().toList();
+			model.addAttribute("childrenHeading", "unit.children."
+					+ (held.isEmpty() ? unit.level().childLevel() : held.size() == 1 ? held.get(0) : "any"));
 		}
 		return "area/unit";
 	}

@@ -15,6 +15,28 @@ public enum UnitLevel {
 	}
 
 	/**
+	 * The level of a path segment ({@link #segment()}): "districts" is {@link #DISTRICT}.
+	 *
+	 * @throws UnitNotFoundException for a segment that names no level, as an address naming no unit would
+	 */
+	public static UnitLevel ofSegment(String segment) {
+		for (UnitLevel level : values()) {
+			if (level.segment().equals(segment)) {
+				return level;
+			}
+		}
+		throw new UnitNotFoundException(segment);
+	}
+
+	/**
+	 * Whether a steering committee and its standing office may sit at a unit of this level: a district, as
+	 * until 2025, or a province (city), as since the district level was abolished on 01/07/2025.
+	 */
+	public boolean isCommittee() {
+		return this == PROVINCE || this == DISTRICT;
+	}
+
+	/**
 	 * The level of this level's children as the tree had them until 2025, or {@code null} for villages. Since
 	 * the district level was abolished a province's children are communes: {@link #holds} says what may sit
 	 * under a unit.

@@ -10,4 +10,8 @@ public class UnitNotFoundException extends RuntimeException {
 		super("No unit " + id);
 	}
 
+	UnitNotFoundException(String address) {
+		super("No unit at " + address);
+	}
+
 }

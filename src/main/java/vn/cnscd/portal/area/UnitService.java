@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,19 +68,31 @@ public class UnitService {
 		return unit;
 	}
 
+	/**
+	 * The unit at an address of a committee's pages ({@code /provinces/1/teams}, {@code /districts/2/teams}), if
+	 * the actor may see it: the segment must name the unit's level, and the level must be one a committee sits at.
+	 */
+	public UnitSummary committee(Actor actor, String segment, long id) {
+		UnitSummary unit = view(actor, id);
+		if (!unit.level().isCommittee() || unit.level() != UnitLevel.ofSegment(segment)) {
+			throw new UnitNotFoundException(id);
+		}
+		return unit;
+	}
+
 	public boolean canView(Actor actor, UnitSummary unit) {
 		return actor.covers(unit) || unit.id() == actor.homeUnitId();
 	}
 
 	/**
 	 * Whether the actor may add, rename or close units of this one's level, and count a village's
-	 * households: district officers for communes and villages of their area, commune chairs for the villages
+	 * households: officers for communes and villages of their area, commune chairs for the villages
 	 * of their commune.
 	 */
 	public boolean canManage(Actor actor, UnitSummary unit) {
 		return switch (unit.level()) {
-			case COMMUNE -> actor.is(Role.DISTRICT_OFFICER) && actor.covers(unit);
-			case VILLAGE -> actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR) && actor.covers(unit);
+			case COMMUNE -> actor.is(Role.OFFICER) && actor.covers(unit);
+			case VILLAGE -> actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR) && actor.covers(unit);
 			default -> false;
 		};
 	}
@@ -87,8 +100,8 @@ public class UnitService {
 	/** Whether the actor may add children to this unit. */
 	public boolean canAddChild(Actor actor, UnitSummary parent) {
 		return switch (parent.level()) {
-			case PROVINCE, DISTRICT -> actor.is(Role.DISTRICT_OFFICER) && actor.covers(parent);
-			case COMMUNE -> actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR) && actor.covers(parent);
+			case PROVINCE, DISTRICT -> actor.is(Role.OFFICER) && actor.covers(parent);
+			case COMMUNE -> actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR) && actor.covers(parent);
 			default -> false;
 		};
 	}
@@ -185,6 +198,33 @@ public class UnitService {
 			.stream()
 			.collect(Collectors.toMap(Unit::getId, Unit::summary));
 		return ids.stream().map(found::get).toList();
+	}
+
+	/**
+	 * Open units of a level in the actor's area, each with the totals of its open villages: the communes in a
+	 * steering member's charge, which may sit under different districts of their province.
+	 */
+	public List<UnitRow> openRows(Actor actor, UnitLevel level) {
+		List<UnitSummary> open = openUnits(actor, level);
+		if (open.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Totals> totals = new HashMap<>();
+		for (UnitSummary unit : open) {
+			totals.put(unit.id(), jdbc.sql("""
+					SELECT :id AS id, count(*) AS villages, coalesce(sum(v.households), 0) AS households,
+					       coalesce(sum(v.adults), 0) AS adults
+					FROM unit v
+					WHERE v.level = 'VILLAGE' AND v.valid_to IS NULL AND v.ancestor_path LIKE :under""")
+				.param("id", unit.id())
+				.param("under", UnitSummary.likeUnder(unit.path()))
+				.query(Totals.class)
+				.single());
+		}
+		return open.stream().map(unit -> {
+			Totals total = totals.get(unit.id());
+			return new UnitRow(unit, total.villages(), total.households(), total.adults());
+		}).toList();
 	}
 
 	/**

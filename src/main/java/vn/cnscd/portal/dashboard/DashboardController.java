@@ -38,14 +38,13 @@ class DashboardController {
 		this.reminders = reminders;
 	}
 
-	/** The user's own dashboard: their district's, or their commune's for a commune chair. */
+	/** The user's own dashboard: their committee's province or district, or their commune for a commune chair. */
 	@GetMapping("/dashboard")
 	String mine(Actor actor) {
-		if (!actor.isAny(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)) {
+		if (!actor.isAny(Role.OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)) {
 			return "redirect:/";
 		}
-		String segment = actor.is(Role.COMMUNE_CHAIR) ? "communes" : "districts";
-		return "redirect:/" + segment + "/" + actor.homeUnitId() + "/dashboard";
+		return "redirect:" + dashboards.home(actor).url() + "/dashboard";
 	}
 
 	@GetMapping("/provinces/{id}/dashboard")

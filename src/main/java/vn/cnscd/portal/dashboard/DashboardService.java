@@ -33,7 +33,7 @@ import vn.cnscd.portal.reporting.ReportFigures;
 import vn.cnscd.portal.team.TeamCoverage;
 
 /**
- * The measures of SPEC §5 for a district or one of its communes. District officers see their district and
+ * The measures of SPEC §5 for a district or one of its communes. Officers see their district and
  * any of its communes; a steering member the communes in their charge (the district's dashboard shows only
  * those); a commune chair their own commune. An administrator also reads a whole province's, for its
  * quarterly summary: the queries then select the province's rows as they would a district's.
@@ -72,7 +72,7 @@ public class DashboardService {
 		return deadlines.today().isAfter(deadlines.villageDue(month)) ? month : month.minusMonths(1);
 	}
 
-	/** The district or commune whose dashboard the actor may read; 403 otherwise, 404 for another level. */
+	/** The province, district or commune whose dashboard the actor may read; 403 otherwise, 404 for another level. */
 	public UnitSummary area(Actor actor, long unitId, UnitLevel level) {
 		UnitSummary unit = units.get(unitId);
 		if (unit.level() != level) {
@@ -84,12 +84,17 @@ public class DashboardService {
 		return unit;
 	}
 
+	/** The unit whose dashboard is the actor's own: their committee's province or district, or their commune. */
+	public UnitSummary home(Actor actor) {
+		return units.get(actor.homeUnitId());
+	}
+
 	/** Whether the actor may read the unit's dashboard (or summary): see {@link #area}. */
 	public boolean mayRead(Actor actor, UnitSummary unit) {
 		return switch (unit.level()) {
-			case PROVINCE -> actor.is(Role.ADMIN);
-			case DISTRICT -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER) && units.canView(actor, unit);
-			case COMMUNE -> actor.isAny(Role.ADMIN, Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
+			case PROVINCE, DISTRICT -> actor.isAny(Role.ADMIN, Role.OFFICER, Role.STEERING_MEMBER)
+					&& units.canView(actor, unit);
+			case COMMUNE -> actor.isAny(Role.ADMIN, Role.OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
 					&& actor.covers(unit);
 			case VILLAGE -> false;
 		};
@@ -97,13 +102,13 @@ public class DashboardService {
 
 	/**
 	 * What the actor's view of the area covers: a steering member reads only the communes in their charge of a
-	 * district's, which every title and text of that view must say.
+	 * committee's province or district, which every title and text of that view must say.
 	 */
 	public Coverage coverage(Actor actor, UnitSummary area) {
 		if (area.level() == UnitLevel.COMMUNE || actor.covers(area)) {
 			return Coverage.whole(area);
 		}
-		List<UnitSummary> communes = units.openChildren(area.id());
+		List<UnitSummary> communes = units.communesOn(area, deadlines.today());
 		int shown = (int) communes.stream().filter(actor::covers).count();
 		return new Coverage(area, actor.fullName(), shown, communes.size());
 	}

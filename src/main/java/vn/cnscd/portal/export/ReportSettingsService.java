@@ -23,7 +23,7 @@ import vn.cnscd.portal.audit.AuditLog.FieldChange;
  * The report settings of a committee's unit (a district or a province) or of a commune, stored once changed
  * and otherwise derived from the unit's name: a committee's reports are issued by its steering committee
  * under the unit's people's committee, a commune's by the commune's people's committee itself. The officer
- * whose home unit it is changes them: a district officer their committee's, a commune chair their commune's.
+ * whose home unit it is changes them: an officer their committee's, a commune chair their commune's.
  */
 @Service
 @Transactional(readOnly = true)

@@ -22,7 +22,7 @@ import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 
-/** The indicator catalogue: the list everyone reads, and the forms district officers keep it with. */
+/** The indicator catalogue: the list everyone reads, and the forms officers keep it with. */
 @Controller
 class IndicatorController {
 

@@ -2,7 +2,7 @@ package vn.cnscd.portal.indicator;
 
 import java.util.Locale;
 
-/** Everything a district officer describes an indicator with, as typed into its form or as stored. */
+/** Everything an officer describes an indicator with, as typed into its form or as stored. */
 record IndicatorDetails(String code, String nameVi, String nameEn, String descriptionVi, String descriptionEn,
 		String unitVi, String unitEn, Pillar pillar, IndicatorKind kind, Denominator denominator,
 		boolean villageReported, String source, int sortOrder) {

@@ -19,7 +19,7 @@ import vn.cnscd.portal.audit.AuditLog;
 import vn.cnscd.portal.audit.AuditLog.FieldChange;
 
 /**
- * The indicator catalogue. Everyone signed in reads it; district officers (and administrators) add, change,
+ * The indicator catalogue. Everyone signed in reads it; officers (and administrators) add, change,
  * deactivate and reactivate indicators. Indicators are never deleted, so their targets and values keep
  * their meaning.
  */
@@ -114,9 +114,9 @@ public class IndicatorService {
 
 	// --- changing ------------------------------------------------------------------------------------------
 
-	/** District officers keep the catalogue; administrators may stand in for them. */
+	/** Officers keep the catalogue; administrators may stand in for them. */
 	public boolean canManage(Actor actor) {
-		return actor.isAny(Role.DISTRICT_OFFICER, Role.ADMIN);
+		return actor.isAny(Role.OFFICER, Role.ADMIN);
 	}
 
 	@Transactional

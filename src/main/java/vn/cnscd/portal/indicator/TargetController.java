@@ -52,17 +52,18 @@ class TargetController {
 		this.clock = clock;
 	}
 
-	@GetMapping("/districts/{id}/targets")
-	String district(Actor actor, @PathVariable long id, @RequestParam(required = false) Integer year, Locale locale,
-			Model model) {
-		return show(actor, at(actor, id, UnitLevel.DISTRICT), year(year), locale, model);
+	@GetMapping("/{levels:provinces|districts}/{id}/targets")
+	String district(Actor actor, @PathVariable String levels, @PathVariable long id,
+			@RequestParam(required = false) Integer year, Locale locale, Model model) {
+		return show(actor, units.committee(actor, levels, id), year(year), locale, model);
 	}
 
-	@PostMapping("/districts/{id}/targets")
-	String saveDistrict(Actor actor, @PathVariable long id, @RequestParam(required = false) Integer year,
-			@Valid @ModelAttribute("form") TargetGridForm form, BindingResult result, Locale locale, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		return save(actor, at(actor, id, UnitLevel.DISTRICT), year(year), form, result, locale, model, redirect,
+	@PostMapping("/{levels:provinces|districts}/{id}/targets")
+	String saveDistrict(Actor actor, @PathVariable String levels, @PathVariable long id,
+			@RequestParam(required = false) Integer year, @Valid @ModelAttribute("form") TargetGridForm form,
+			BindingResult result, Locale locale, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return save(actor, units.committee(actor, levels, id), year(year), form, result, locale, model, redirect,
 				response);
 	}
 

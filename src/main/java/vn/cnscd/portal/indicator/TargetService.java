@@ -24,7 +24,7 @@ import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
 
 /**
- * Targets per indicator, unit and year. A district officer sets the targets of the district's communes, a
+ * Targets per indicator, unit and year. An officer sets the targets of the district's communes, a
  * commune chair splits the commune's over its villages, each in one grid saved at once. A target of a
  * percentage indicator is a percentage (0 to 100) of the unit's adults or households; any other target is
  * a count: for a STOCK the level to reach by the end of the year, for a FLOW the year's total.
@@ -137,23 +137,22 @@ public class TargetService {
 	// --- the grids ---------------------------------------------------------------------------------------
 
 	/**
-	 * Who changes a grid: a district officer the communes of a district in their area, the chair of a
+	 * Who changes a grid: an officer the communes of a committee's province or district in their area, the chair of a
 	 * commune its villages. Everyone else who may see the unit reads it.
 	 */
 	public boolean canEdit(Actor actor, UnitSummary parent) {
 		if (parent.closed() || !actor.covers(parent)) {
 			return false;
 		}
-		return switch (parent.level()) {
-			case DISTRICT -> actor.is(Role.DISTRICT_OFFICER);
-			case COMMUNE -> actor.is(Role.COMMUNE_CHAIR);
-			default -> false;
-		};
+		if (parent.level().isCommittee()) {
+			return actor.is(Role.OFFICER);
+		}
+		return parent.level() == UnitLevel.COMMUNE && actor.is(Role.COMMUNE_CHAIR);
 	}
 
 	/**
-	 * The grid of a district (its communes) or a commune (its villages), with the rows the actor may see. A
-	 * district's columns are the active indicators; a commune's those villages report, the only ones a
+	 * The grid of a committee's province or district (every commune of its subtree) or of a commune (its
+	 * villages), with the rows the actor may see. A committee's columns are the active indicators; a commune's those villages report, the only ones a
 	 * village's target means something for.
 	 */
 	TargetSheet sheet(Actor actor, long parentId, int year) {
@@ -161,12 +160,20 @@ public class TargetService {
 	}
 
 	private TargetSheet load(Actor actor, UnitSummary parent, int year) {
-		List<UnitSummary> rows = units.openChildren(parent.id()).stream().filter(actor::covers).toList();
-		List<IndicatorSummary> columns = switch (parent.level()) {
-			case DISTRICT -> indicators.active();
-			case COMMUNE -> indicators.villageReportIndicators();
-			default -> throw new IllegalArgumentException("Only districts and communes have a target grid");
-		};
+		List<UnitSummary> rows;
+		List<IndicatorSummary> columns;
+		if (parent.level().isCommittee()) {
+			// a province of 2025 holds its communes, one of 2022 through districts
+			rows = units.openUnits(actor, UnitLevel.COMMUNE).stream().filter(commune -> commune.isUnder(parent.path())).toList();
+			columns = indicators.active();
+		}
+		else if (parent.level() == UnitLevel.COMMUNE) {
+			rows = units.openChildren(parent.id()).stream().filter(actor::covers).toList();
+			columns = indicators.villageReportIndicators();
+		}
+		else {
+			throw new IllegalArgumentException("Only committees and communes have a target grid");
+		}
 		List<StoredTarget> stored = rows.isEmpty() || columns.isEmpty() ? List.of() : jdbc.sql("""
 				SELECT id, indicator_id, unit_id, value, version FROM target
 				WHERE year = :year AND unit_id = ANY (:units) AND indicator_id = ANY (:indicators)""")

@@ -90,7 +90,7 @@ class EventNotifier {
 	@ApplicationModuleListener
 	void on(CommuneReportSubmitted event) {
 		UnitSummary commune = units.get(event.communeId());
-		tell(event.id(), event.submittedBy(), heads(Role.DISTRICT_OFFICER, commune.parentId()),
+		tell(event.id(), event.submittedBy(), heads(Role.OFFICER, commune.parentId()),
 				Draft.of(NotificationKind.COMMUNE_REPORT_SUBMITTED, commune, event.period(),
 						"/communes/" + commune.id() + "/reports/" + event.period()).variant(event.late() ? "late" : null));
 	}
@@ -116,7 +116,7 @@ class EventNotifier {
 	@ApplicationModuleListener
 	void on(ObstacleRaised event) {
 		UnitSummary unit = units.get(event.unitId());
-		Role answering = unit.level() == UnitLevel.VILLAGE ? Role.COMMUNE_CHAIR : Role.DISTRICT_OFFICER;
+		Role answering = unit.level() == UnitLevel.VILLAGE ? Role.COMMUNE_CHAIR : Role.OFFICER;
 		tell(event.id(), event.raisedBy(), heads(answering, unit.parentId()),
 				Draft.of(NotificationKind.OBSTACLE_RAISED, unit, event.period(), "/obstacles/" + event.obstacleId())
 					.detail(event.text()));

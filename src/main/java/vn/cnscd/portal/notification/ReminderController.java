@@ -36,7 +36,7 @@ class ReminderController {
 		this.properties = properties;
 	}
 
-	@PostMapping("/{levels:villages|communes|districts}/{id}/reminders")
+	@PostMapping("/{levels:villages|communes|districts|provinces}/{id}/reminders")
 	String remind(Actor actor, @PathVariable String levels, @PathVariable long id, @RequestParam String month,
 			@RequestParam(required = false) Long from, RedirectAttributes redirect) {
 		YearMonth period = deadlines.month(month).orElseThrow(NotificationNotFoundException::new);

@@ -96,7 +96,7 @@ public class ReminderLog {
 
 	/** Whether the actor may remind the villages of the unit by hand: its officers and its commune's chair. */
 	public boolean canRemind(Actor actor, UnitSummary unit) {
-		return actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR) && actor.covers(unit) && !unit.closed();
+		return actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR) && actor.covers(unit) && !unit.closed();
 	}
 
 	public Instant now() {

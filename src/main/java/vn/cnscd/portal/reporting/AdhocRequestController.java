@@ -23,7 +23,7 @@ import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 
 /**
- * Ad hoc requests: a district officer opens one for communes or villages; each addressee's head answers it
+ * Ad hoc requests: an officer opens one for communes or villages; each addressee's head answers it
  * once, on a page that works on a phone; the district sees who answered and closes it.
  */
 @Controller
@@ -139,6 +139,7 @@ class AdhocRequestController {
 		List<AdhocAddressee> addressees = requests.addressees(actor, request);
 		AdhocAddressee own = addressees.stream().filter(a -> requests.answersFor(actor, a.unit())).findFirst().orElse(null);
 		model.addAttribute("request", request);
+		model.addAttribute("committee", requests.committeeOf(request));
 		model.addAttribute("indicators", chosen(request));
 		model.addAttribute("own", own);
 		model.addAttribute("ownAnswer", own != null && own.answered() ? requests.answerOf(actor, request.id(), own.unit().id()) : null);

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A district officer opened an ad hoc request to communes or villages ({@code addressees}), with a deadline. */
+/** An officer opened an ad hoc request to communes or villages ({@code addressees}), with a deadline. */
 public record AdhocRequestOpened(UUID id, long requestId, String title, LocalDate deadline, List<Long> addressees,
 		long openedBy) {
 

@@ -29,7 +29,7 @@ import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 
 /**
- * Ad hoc requests: a district officer asks the communes of the district, or their villages, questions and
+ * Ad hoc requests: an officer asks the communes of the district, or their villages, questions and
  * figures with a deadline; the chair of each commune or the head of each village answers once; the district
  * sees who answered. Everyone else who sees an addressee (a chair for the villages of the commune, a steering
  * member for the communes in their charge) reads along. Opening and answering are published as events.
@@ -67,17 +67,21 @@ class AdhocRequestService {
 	// --- creating and closing --------------------------------------------------------------------------------
 
 	boolean canCreate(Actor actor) {
-		return actor.is(Role.DISTRICT_OFFICER);
+		return actor.is(Role.OFFICER);
 	}
 
-	/** The communes a request may go to: the open communes of the officer's district. */
+	/**
+	 * The communes a request may go to: the open communes anywhere under the officer's committee, directly
+	 * under a province of 2025 or through the districts of one of 2022.
+	 */
 	List<UnitSummary> communes(Actor actor) {
 		if (!canCreate(actor)) {
 			throw new AccessDeniedException(actor.username() + " may not open ad hoc requests");
 		}
+		UnitSummary committee = units.get(actor.homeUnitId());
 		return units.openUnits(actor, UnitLevel.COMMUNE)
 			.stream()
-			.filter(commune -> commune.parentId() != null && commune.parentId() == actor.homeUnitId())
+			.filter(commune -> commune.isUnder(committee.path()))
 			.toList();
 	}
 
@@ -154,14 +158,14 @@ class AdhocRequestService {
 	}
 
 	boolean canClose(Actor actor, AdhocRequest request) {
-		return actor.is(Role.DISTRICT_OFFICER) && !request.closed() && districtSide(actor, request);
+		return actor.is(Role.OFFICER) && !request.closed() && districtSide(actor, request);
 	}
 
 	/** No more answers; closing twice is closing once. */
 	@Transactional
 	void close(Actor actor, long id) {
 		AdhocRequest request = request(actor, id);
-		if (!actor.is(Role.DISTRICT_OFFICER) || !districtSide(actor, request)) {
+		if (!actor.is(Role.OFFICER) || !districtSide(actor, request)) {
 			throw new AccessDeniedException(actor.username() + " may not close ad hoc request " + id);
 		}
 		int closed = jdbc.sql("UPDATE adhoc_request SET closed = true, version = version + 1 WHERE id = :id AND NOT closed")
@@ -266,10 +270,15 @@ class AdhocRequestService {
 		return request;
 	}
 
+	/** The committee's province or district that opened the request, which its pages name. */
+	UnitSummary committeeOf(AdhocRequest request) {
+		return units.get(request.districtId());
+	}
+
 	/** Whether the actor reads the request as its district does: every addressee they see, with the counts. */
 	boolean districtSide(Actor actor, AdhocRequest request) {
 		UnitSummary district = units.get(request.districtId());
-		return actor.isAny(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.ADMIN)
+		return actor.isAny(Role.OFFICER, Role.STEERING_MEMBER, Role.ADMIN)
 				&& (actor.covers(district) || district.id() == actor.homeUnitId());
 	}
 
@@ -338,7 +347,7 @@ class AdhocRequestService {
 	 * its requests newest first; for an addressee, those sent to units they see, open ones first.
 	 */
 	List<AdhocRequestRow> list(Actor actor) {
-		boolean district = actor.isAny(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.ADMIN);
+		boolean district = actor.isAny(Role.OFFICER, Role.STEERING_MEMBER, Role.ADMIN);
 		String where = district
 				? "(r.district_id = :home OR " + actor.scopeCondition("d.subtree_path") + ")"
 				: actor.scopeCondition("u.subtree_path");

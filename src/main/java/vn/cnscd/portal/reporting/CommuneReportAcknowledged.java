@@ -3,7 +3,7 @@ package vn.cnscd.portal.reporting;
 import java.time.YearMonth;
 import java.util.UUID;
 
-/** A district officer acknowledged a commune's report. */
+/** An officer acknowledged a commune's report. */
 public record CommuneReportAcknowledged(UUID id, long reportId, long communeId, YearMonth period,
 		long acknowledgedBy) {
 

@@ -118,6 +118,7 @@ class CommuneReportController {
 			CommuneReportForm form, Model model) {
 		List<VillageLine> villages = overview.villages(actor, commune, month);
 		model.addAttribute("commune", commune);
+		model.addAttribute("committee", communeReports.committeeOf(commune));
 		model.addAttribute("period", month);
 		model.addAttribute("previousMonth", month.minusMonths(1));
 		model.addAttribute("nextMonth", month.isBefore(deadlines.currentMonth()) ? month.plusMonths(1) : null);

@@ -3,7 +3,7 @@ package vn.cnscd.portal.reporting;
 import java.time.YearMonth;
 import java.util.UUID;
 
-/** A district officer gave a commune's report back to its chair, with a reason. */
+/** An officer gave a commune's report back to its chair, with a reason. */
 public record CommuneReportReturned(UUID id, long reportId, long communeId, YearMonth period, String reason,
 		long returnedBy) {
 

@@ -24,7 +24,7 @@ import vn.cnscd.portal.audit.AuditLog;
 
 /**
  * A commune's monthly report: its villages' figures computed, the commune team's own activities and a
- * narrative written by the chair, who submits it to the district; a district officer acknowledges it or
+ * narrative written by the chair, who submits it to the district; an officer acknowledges it or
  * returns it with a reason. Each of these is published as an event inside its transaction.
  */
 @Service
@@ -70,12 +70,20 @@ public class CommuneReportService {
 		return reports.findByCommuneIdAndPeriod(communeId, period.atDay(1));
 	}
 
+	/**
+	 * The unit whose committee a commune reports to: its parent, a district of the old tree or, since the
+	 * district level was abolished, the province (city) itself.
+	 */
+	public UnitSummary committeeOf(UnitSummary commune) {
+		return units.get(commune.parentId());
+	}
+
 	public boolean canWrite(Actor actor, UnitSummary commune) {
 		return actor.is(Role.COMMUNE_CHAIR) && actor.covers(commune) && !commune.closed();
 	}
 
 	public boolean canReview(Actor actor, UnitSummary commune) {
-		return actor.is(Role.DISTRICT_OFFICER) && actor.covers(commune);
+		return actor.is(Role.OFFICER) && actor.covers(commune);
 	}
 
 	@Transactional

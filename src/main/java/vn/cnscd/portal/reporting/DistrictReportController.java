@@ -1,5 +1,6 @@
 package vn.cnscd.portal.reporting;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.UnitLevel;
-import vn.cnscd.portal.area.UnitRow;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 
@@ -41,26 +41,32 @@ class DistrictReportController {
 	String mine(Actor actor) {
 		UnitSummary home = units.get(actor.homeUnitId());
 		YearMonth month = deadlines.reportingMonth();
-		return "redirect:" + (home.level() == UnitLevel.PROVINCE ? home.url() : home.url() + "/reports/" + month);
+		return "redirect:" + home.url() + "/reports/" + month;
 	}
 
 	record CommuneLine(UnitSummary commune, long villages, long sent, long late, CommuneReportStatus status) {
 	}
 
-	@GetMapping("/districts/{id}/reports/{period}")
-	String district(Actor actor, @PathVariable long id, @PathVariable String period, Model model) {
-		UnitSummary district = units.view(actor, id);
-		if (district.level() != UnitLevel.DISTRICT) {
-			throw new ReportNotFoundException();
-		}
+	/**
+	 * The month's reports of every commune of a committee's province or district, with the tree of that month:
+	 * a province of 2025 holds its communes, one of 2022 holds them through districts.
+	 */
+	@GetMapping("/{levels:provinces|districts}/{id}/reports/{period}")
+	String district(Actor actor, @PathVariable String levels, @PathVariable long id, @PathVariable String period,
+			Model model) {
+		UnitSummary district = units.committee(actor, levels, id);
 		YearMonth month = deadlines.month(period).orElseThrow(ReportNotFoundException::new);
+		LocalDate today = deadlines.today();
+		LocalDate on = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
+		List<UnitSummary> communes = units.communesOn(district, on).stream().filter(actor::covers).toList();
 		Map<Long, VillageReportSummary> sent = villageReports.reportsUnder(district.path(), month);
-		Map<Long, List<UnitSummary>> villagesByCommune = units.openUnits(actor, UnitLevel.VILLAGE)
+		Map<Long, List<UnitSummary>> villagesByCommune = units
+			.villagesOn(communes.stream().map(UnitSummary::id).toList(), on)
 			.stream()
-			.filter(village -> village.isUnder(district.path()))
+			.filter(actor::covers)
 			.collect(Collectors.groupingBy(UnitSummary::parentId));
 		Map<Long, CommuneReportStatus> statuses = communeReports.statusesUnder(district.path(), month);
-		List<CommuneLine> lines = units.children(actor, id, false).stream().map(UnitRow::unit).map(commune -> {
+		List<CommuneLine> lines = communes.stream().map(commune -> {
 			List<VillageReportSummary> reports = villagesByCommune.getOrDefault(commune.id(), List.of())
 				.stream()
 				.map(village -> sent.get(village.id()))

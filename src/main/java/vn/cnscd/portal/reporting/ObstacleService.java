@@ -203,9 +203,9 @@ public class ObstacleService {
 				rs.getString("text"), rs.getTimestamp("answered_at").toInstant());
 	}
 
-	/** District officers, steering members and chairs answer the obstacles of their area. */
+	/** Officers, steering members and chairs answer the obstacles of their area. */
 	public boolean canAnswer(Actor actor, Obstacle obstacle) {
-		return actor.isAny(Role.DISTRICT_OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
+		return actor.isAny(Role.OFFICER, Role.STEERING_MEMBER, Role.COMMUNE_CHAIR)
 				&& actor.covers(units.get(obstacle.unitId())) && obstacle.status() != Status.RESOLVED;
 	}
 

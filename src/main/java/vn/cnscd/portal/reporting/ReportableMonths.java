@@ -17,7 +17,7 @@ import vn.cnscd.portal.team.TeamSummary;
  * Which months a village's report can be written for. Submitted only once the month has ended (a draft of the
  * month under way is fine); never for a month before the village's first team was established (by its decision's
  * date; a village that never had a team has no report to make); and not for a month older than the last
- * {@code portal.reporting.window-months} (12), unless a district officer unlocked that report, which stays open to
+ * {@code portal.reporting.window-months} (12), unless an officer unlocked that report, which stays open to
  * its village head until it is approved again.
  */
 @Component
@@ -64,7 +64,7 @@ class ReportableMonths {
 		return Optional.empty();
 	}
 
-	/** Whether a district officer unlocked the report since it was last approved. */
+	/** Whether an officer unlocked the report since it was last approved. */
 	private boolean unlocked(VillageReport report) {
 		List<AuditEntry> history = audit.history(VillageReportService.ENTITY, report.getId());
 		for (int i = history.size() - 1; i >= 0; i--) {

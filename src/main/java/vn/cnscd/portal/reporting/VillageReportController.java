@@ -35,7 +35,7 @@ import vn.cnscd.portal.indicator.Pillar;
 
 /**
  * The village monthly report: one page for a cheap phone on a weak connection, saved as a draft or
- * submitted; then read, approved or returned by the commune chair, and unlocked by a district officer.
+ * submitted; then read, approved or returned by the commune chair, and unlocked by an officer.
  */
 @Controller
 class VillageReportController {

@@ -27,7 +27,7 @@ import vn.cnscd.portal.audit.AuditLog;
 
 /**
  * Village monthly reports: the village head saves and submits; the commune chair approves or returns; a
- * district officer unlocks an approved report. One report per village and month, whatever is clicked twice.
+ * officer unlocks an approved report. One report per village and month, whatever is clicked twice.
  * Each change is published as an event ({@link VillageReportSubmitted}, …) inside its transaction.
  */
 @Service
@@ -92,7 +92,7 @@ public class VillageReportService {
 	}
 
 	public boolean canUnlock(Actor actor, UnitSummary village) {
-		return actor.is(Role.DISTRICT_OFFICER) && actor.covers(village);
+		return actor.is(Role.OFFICER) && actor.covers(village);
 	}
 
 	/** The latest sent value of each indicator before the month, with the month it was reported for. */
@@ -207,7 +207,7 @@ public class VillageReportService {
 		events.publishEvent(new VillageReportReturned(report.getId(), villageId, period, reason, actor.userId()));
 	}
 
-	/** A district officer reopens an approved report, with the reason the village head will see. */
+	/** An officer reopens an approved report, with the reason the village head will see. */
 	@Transactional
 	public void unlock(Actor actor, long villageId, YearMonth period, String reason, long expectedVersion) {
 		UnitSummary village = village(actor, villageId);

@@ -3,7 +3,7 @@ package vn.cnscd.portal.reporting;
 import java.time.YearMonth;
 import java.util.UUID;
 
-/** A district officer reopened an approved village report, with the reason its head will read. */
+/** An officer reopened an approved village report, with the reason its head will read. */
 public record VillageReportUnlocked(UUID id, long reportId, long villageId, YearMonth period, String reason,
 		long unlockedBy) {
 

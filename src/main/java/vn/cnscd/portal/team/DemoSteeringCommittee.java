@@ -87,8 +87,8 @@ class DemoSteeringCommittee implements ApplicationRunner {
 		if (district == null || members.existsByDistrictId(district.id())) {
 			return;
 		}
-		// The accounts a district officer of this district could link, seen as such an officer would.
-		Actor officer = new Actor(0, "demo-data", "Demo data", Role.DISTRICT_OFFICER, district.id(),
+		// The accounts an officer of this district could link, seen as such an officer would.
+		Actor officer = new Actor(0, "demo-data", "Demo data", Role.OFFICER, district.id(),
 				List.of(district.path()));
 		List<AccountView> steeringAccounts = accounts.steeringAccounts(officer);
 		for (DemoMember demo : MEMBERS) {

@@ -10,7 +10,7 @@ import vn.cnscd.portal.account.PhoneNumber;
 import vn.cnscd.portal.audit.AuditEntry;
 
 /**
- * One line of a team's history as a district officer reads it: values of lists as their labels' message
+ * One line of a team's history as an officer reads it: values of lists as their labels' message
  * keys, dates as dd/MM/yyyy and phones grouped, rather than as stored.
  */
 record HistoryLine(Instant at, String who, String action, String memberName, String field, Value from, Value to) {

@@ -17,7 +17,7 @@ import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 
-/** The rosters of a commune or a district as XLSX, for anyone who may see that unit. */
+/** The rosters of a commune or a committee's province or district as XLSX, for anyone who may see that unit. */
 @Controller
 class RosterExportController {
 
@@ -39,9 +39,10 @@ class RosterExportController {
 		send(commune, RosterExport.Section.of(overview.commune(actor, id)), response);
 	}
 
-	@GetMapping("/districts/{id}/roster.xlsx")
-	void district(Actor actor, @PathVariable long id, HttpServletResponse response) throws IOException {
-		UnitSummary district = unitAt(actor, id, UnitLevel.DISTRICT);
+	@GetMapping("/{levels:provinces|districts}/{id}/roster.xlsx")
+	void district(Actor actor, @PathVariable String levels, @PathVariable long id, HttpServletResponse response)
+			throws IOException {
+		UnitSummary district = units.committee(actor, levels, id);
 		send(district, RosterExport.Section.of(overview.district(actor, id)), response);
 	}
 

@@ -9,11 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.UnitLevel;
-import vn.cnscd.portal.area.UnitRow;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 
-/** The roster tables of a commune and of a district: which villages have a team, who leads it, what is wrong. */
+/** The roster tables of a commune and of a committee's province or district: which villages have a team, who leads it, what is wrong. */
 @Service
 @Transactional(readOnly = true)
 public class RosterOverview {
@@ -42,7 +41,11 @@ public class RosterOverview {
 
 	public DistrictRoster district(Actor actor, long districtId) {
 		UnitSummary district = units.view(actor, districtId);
-		List<UnitSummary> communes = units.children(actor, districtId, false).stream().map(UnitRow::unit).toList();
+		// every open commune of the subtree: a province of 2025 holds its communes, one of 2022 through districts
+		List<UnitSummary> communes = units.openUnits(actor, UnitLevel.COMMUNE)
+			.stream()
+			.filter(commune -> commune.isUnder(district.path()))
+			.toList();
 		Map<Long, List<UnitSummary>> villagesByCommune = units.openUnits(actor, UnitLevel.VILLAGE)
 			.stream()
 			.filter(village -> village.isUnder(district.path()))

@@ -6,7 +6,7 @@ import vn.cnscd.portal.account.AccountView;
 import vn.cnscd.portal.area.UnitSummary;
 
 /**
- * What a district officer may choose for a member of their district's committee: the steering accounts
+ * What an officer may choose for a member of their district's committee: the steering accounts
  * of the district that no other member is linked to, and the open communes of the district.
  */
 record SteeringChoices(UnitSummary district, List<AccountView> accounts, List<UnitSummary> communes) {

@@ -42,7 +42,7 @@ class SteeringController {
 	@GetMapping("/steering")
 	String committee(Actor actor, Model model) {
 		model.addAttribute("committees", steering.committees(actor));
-		model.addAttribute("canManage", actor.is(Role.DISTRICT_OFFICER));
+		model.addAttribute("canManage", actor.is(Role.OFFICER));
 		return "team/steering";
 	}
 

@@ -2,7 +2,7 @@ package vn.cnscd.portal.team;
 
 import java.util.Set;
 
-/** A steering member as a district officer enters them; the phone is already in its stored form. */
+/** A steering member as an officer enters them; the phone is already in its stored form. */
 record SteeringMemberDraft(String fullName, String position, String agency, String phone, Long accountId,
 		Set<Long> communeIds) {
 

@@ -1,6 +1,7 @@
 package vn.cnscd.portal.team;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ import vn.cnscd.portal.audit.AuditLog;
 import vn.cnscd.portal.audit.AuditLog.FieldChange;
 
 /**
- * The district steering committee: a district officer records its members and the communes in their
+ * The steering committee of a province or a district: an officer of its standing office records its members and the communes in their
  * charge; an admin may read it; a steering member reads the communes in their own charge. Every method
  * checks the actor's role and area itself, whatever the caller already checked.
  */
@@ -57,12 +58,18 @@ class SteeringService {
 		this.audit = audit;
 	}
 
-	/** The committees of the open districts in the actor's area: a district officer's own, every one for an admin. */
+	/**
+	 * The committees of the open provinces and districts in the actor's area: an officer's own (and those
+	 * under it, in a province that still has districts), every one for an admin.
+	 */
 	List<SteeringCommittee> committees(Actor actor) {
-		if (!actor.isAny(Role.DISTRICT_OFFICER, Role.ADMIN)) {
+		if (!actor.isAny(Role.OFFICER, Role.ADMIN)) {
 			throw new AccessDeniedException(actor.username() + " may not read the steering committee");
 		}
-		List<UnitSummary> districts = units.openUnits(actor, UnitLevel.DISTRICT);
+		List<UnitSummary> districts = Arrays.stream(UnitLevel.values())
+			.filter(UnitLevel::isCommittee)
+			.flatMap(level -> units.openUnits(actor, level).stream())
+			.toList();
 		if (districts.isEmpty()) {
 			return List.of();
 		}
@@ -149,14 +156,14 @@ class SteeringService {
 		if (!actor.is(Role.STEERING_MEMBER)) {
 			throw new AccessDeniedException(actor.username() + " is not a steering member");
 		}
-		return units.children(actor, actor.homeUnitId(), false);
+		return units.openRows(actor, UnitLevel.COMMUNE);
 	}
 
 	private UnitSummary officersDistrict(Actor actor) {
 		requireOfficer(actor);
 		UnitSummary home = units.get(actor.homeUnitId());
-		if (home.level() != UnitLevel.DISTRICT || home.closed() || !actor.covers(home)) {
-			throw new AccessDeniedException(actor.username() + " has no open district");
+		if (!home.level().isCommittee() || home.closed() || !actor.covers(home)) {
+			throw new AccessDeniedException(actor.username() + " has no open committee");
 		}
 		return home;
 	}
@@ -171,7 +178,7 @@ class SteeringService {
 	}
 
 	private static void requireOfficer(Actor actor) {
-		if (!actor.is(Role.DISTRICT_OFFICER)) {
+		if (!actor.is(Role.OFFICER)) {
 			throw new AccessDeniedException(actor.username() + " may not manage the steering committee");
 		}
 	}

@@ -62,12 +62,13 @@ class TeamController {
 	@GetMapping("/teams")
 	String mine(Actor actor) {
 		UnitSummary home = units.get(actor.homeUnitId());
-		return "redirect:" + (home.level() == UnitLevel.PROVINCE ? home.url() : home.url() + "/teams");
+		return "redirect:" + home.url() + "/teams";
 	}
 
-	@GetMapping("/districts/{id}/teams")
-	String district(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
-		var roster = overview.district(actor, requireLevel(actor, id, UnitLevel.DISTRICT).id());
+	@GetMapping("/{levels:provinces|districts}/{id}/teams")
+	String district(Actor actor, @PathVariable String levels, @PathVariable long id,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		var roster = overview.district(actor, units.committee(actor, levels, id).id());
 		model.addAttribute("roster", roster);
 		model.addAttribute("communes", Paging.of(roster.communes(), page, PAGE_SIZE));
 		return "team/district-roster";
@@ -114,7 +115,7 @@ class TeamController {
 		model.addAttribute("formerMembers", Paging.of(roster.formerMembers(), formerPage, MEMBERS_PAGE_SIZE));
 		model.addAttribute("unit", unit);
 		model.addAttribute("canManage", roster.team().active() && teams.canManage(actor, unit));
-		model.addAttribute("canReadHistory", actor.isAny(Role.DISTRICT_OFFICER, Role.ADMIN));
+		model.addAttribute("canReadHistory", actor.isAny(Role.OFFICER, Role.ADMIN));
 		return "team/team";
 	}
 

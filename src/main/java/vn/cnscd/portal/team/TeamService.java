@@ -404,12 +404,12 @@ public class TeamService {
 				member.details().fullName(), actor.userId()));
 	}
 
-	/** Every recorded change of a team and of its members, oldest first. District officers only. */
+	/** Every recorded change of a team and of its members, oldest first. Officers only. */
 	public List<AuditEntry> history(Actor actor, long teamId) {
 		TeamSummary team = summary(teamId);
 		units.view(actor, team.unitId());
-		if (!actor.isAny(Role.DISTRICT_OFFICER, Role.ADMIN)) {
-			throw new AccessDeniedException("Only district officers read the history of a team");
+		if (!actor.isAny(Role.OFFICER, Role.ADMIN)) {
+			throw new AccessDeniedException("Only officers read the history of a team");
 		}
 		List<Long> memberIds = jdbc.sql("SELECT id FROM team_member WHERE team_id = :team")
 			.param("team", teamId)

@@ -21,8 +21,8 @@ import vn.cnscd.portal.team.TeamDirectory;
 import vn.cnscd.portal.team.TeamEntry;
 
 /**
- * Proposals to commend a team or one of its members. District officers and commune chairs propose within
- * their area; district officers decide. Everyone reads the proposals of their area. Every change is audited.
+ * Proposals to commend a team or one of its members. Officers and commune chairs propose within
+ * their area; officers decide. Everyone reads the proposals of their area. Every change is audited.
  * A proposal keeps its team's unit, so that the proposals of an area are found on the unit's indexed path;
  * the names of teams and members come from the team module, all those of a list at once.
  */
@@ -65,11 +65,11 @@ class CommendationService {
 	}
 
 	boolean canPropose(Actor actor) {
-		return actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR);
+		return actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR);
 	}
 
 	boolean canDecide(Actor actor) {
-		return actor.is(Role.DISTRICT_OFFICER);
+		return actor.is(Role.OFFICER);
 	}
 
 	/**

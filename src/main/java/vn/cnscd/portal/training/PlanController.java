@@ -192,9 +192,10 @@ class PlanController {
 		return list(actor, id, UnitLevel.COMMUNE, year, model);
 	}
 
-	@GetMapping("/districts/{id}/plans")
-	String district(Actor actor, @PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
-		return list(actor, id, UnitLevel.DISTRICT, year, model);
+	@GetMapping("/{levels:provinces|districts}/{id}/plans")
+	String district(Actor actor, @PathVariable String levels, @PathVariable long id,
+			@RequestParam(required = false) Integer year, Model model) {
+		return list(actor, units.committee(actor, levels, id), year, model);
 	}
 
 	private String list(Actor actor, long id, UnitLevel level, Integer year, Model model) {
@@ -202,6 +203,10 @@ class PlanController {
 		if (unit.level() != level) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
+		return list(actor, unit, year, model);
+	}
+
+	private String list(Actor actor, UnitSummary unit, Integer year, Model model) {
 		int shown = checked(year == null ? training.today().getYear() : year);
 		List<TeamPlanRow> rows = plans.teamPlans(actor, unit, shown);
 		model.addAttribute("unit", unit);
@@ -214,7 +219,7 @@ class PlanController {
 	private String page(Actor actor, ActivityPlan plan, Model model) {
 		model.addAttribute("plan", plan);
 		model.addAttribute("canEdit", plans.canEdit(actor, plan.team()));
-		model.addAttribute("canPropose", actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR));
+		model.addAttribute("canPropose", actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR));
 		return "training/plan";
 	}
 

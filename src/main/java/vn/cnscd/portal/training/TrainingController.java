@@ -164,7 +164,7 @@ class TrainingController {
 	String member(Actor actor, @PathVariable long id, Model model) {
 		model.addAttribute("member", training.member(actor, id));
 		model.addAttribute("sessions", training.attendedBy(actor, id));
-		model.addAttribute("canPropose", actor.isAny(Role.DISTRICT_OFFICER, Role.COMMUNE_CHAIR));
+		model.addAttribute("canPropose", actor.isAny(Role.OFFICER, Role.COMMUNE_CHAIR));
 		return "training/member";
 	}
 
@@ -179,9 +179,9 @@ class TrainingController {
 		return "training/share";
 	}
 
-	@GetMapping("/districts/{id}/training")
-	String district(Actor actor, @PathVariable long id, Model model) {
-		UnitSummary district = unitAt(actor, id, UnitLevel.DISTRICT);
+	@GetMapping("/{levels:provinces|districts}/{id}/training")
+	String district(Actor actor, @PathVariable String levels, @PathVariable long id, Model model) {
+		UnitSummary district = units.committee(actor, levels, id);
 		List<Share> shares = training.communeShares(actor, district);
 		model.addAttribute("unit", district);
 		model.addAttribute("shares", shares);

@@ -33,7 +33,7 @@ import vn.cnscd.portal.training.TrainingRecords.SessionSummary;
 import vn.cnscd.portal.training.TrainingRecords.Share;
 
 /**
- * Training sessions of a district and who attended them. District officers record sessions and their
+ * Training sessions of a district and who attended them. Officers record sessions and their
  * attendees, members of teams in their district; everyone reads the sessions a member of their area
  * attended, and the share of their area's members trained at least once.
  */
@@ -72,7 +72,7 @@ class TrainingService {
 
 	/** Only the district's own officers record its sessions. */
 	boolean canRecord(Actor actor) {
-		return actor.is(Role.DISTRICT_OFFICER);
+		return actor.is(Role.OFFICER);
 	}
 
 	List<SessionSummary> sessions(Actor actor) {
@@ -281,7 +281,7 @@ class TrainingService {
 	List<Share> communeShares(Actor actor, UnitSummary district) {
 		List<UnitSummary> communes = units.openUnits(actor, UnitLevel.COMMUNE)
 			.stream()
-			.filter(commune -> Long.valueOf(district.id()).equals(commune.parentId()))
+			.filter(commune -> commune.isUnder(district.path()))
 			.toList();
 		List<TeamEntry> active = teams.activeTeams(actor, district);
 		Map<Long, List<Long>> members = activeMembers(active);

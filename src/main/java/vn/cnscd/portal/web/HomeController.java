@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import vn.cnscd.portal.area.Actor;
+import vn.cnscd.portal.area.Role;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
@@ -41,6 +42,10 @@ class HomeController {
 			model.addAttribute("month", reporting.villageMonth(actor, home.id()));
 			// a village head is told of a returned report and of the due date on the phone, with the portal closed
 			model.addAttribute("push", push.offer());
+		}
+		else if (actor.is(Role.STEERING_MEMBER)) {
+			// the communes in their charge, which in a province of 2022 sit under its districts
+			model.addAttribute("children", units.openRows(actor, UnitLevel.COMMUNE));
 		}
 		else {
 			model.addAttribute("children", units.children(actor, home.id(), false));

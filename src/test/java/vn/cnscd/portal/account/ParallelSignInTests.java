@@ -59,7 +59,7 @@ class ParallelSignInTests {
 	void anAccountAndAStoppedClock() {
 		jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id, must_change_password)
-				VALUES (:username, :hash, 'Người Song Song', 'DISTRICT_OFFICER',
+				VALUES (:username, :hash, 'Người Song Song', 'OFFICER',
 				        (SELECT id FROM unit WHERE level = 'DISTRICT' AND code = '298'), false)""")
 			.param("username", USERNAME)
 			.param("hash", passwords.encode(PASSWORD))

@@ -177,7 +177,7 @@ class SignInTests {
 			.with(csrf())
 			.param("username", "canbohuyen2")
 			.param("fullName", "Cán bộ")
-			.param("role", "DISTRICT_OFFICER")
+			.param("role", "OFFICER")
 			.param("homeUnitId", String.valueOf(own.id()))).andReturn().getResponse().getContentAsString());
 		assertThat(wrongRole.getElementById("role-error").text()).isEqualTo("Bạn không được tạo tài khoản với vai trò này.");
 		assertThat(accounts.findByUsername("canbohuyen2")).isEmpty();

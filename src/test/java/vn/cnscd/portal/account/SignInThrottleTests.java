@@ -126,7 +126,7 @@ class SignInThrottleTests {
 		assertThat(loginPage(refused).select(".alert-error").text())
 			.isEqualTo("Có quá nhiều lần đăng nhập sai từ kết nối này. Hãy thử lại sau 15 phút.");
 
-		// the district officer at their own desk is not held back by someone else's guesses
+		// the officer at their own desk is not held back by someone else's guesses
 		mvc.perform(post("/login").param("username", "district").param("password", "demo1234").with(csrf()).with(request -> {
 			request.setRemoteAddr("10.9.0.2");
 			return request;

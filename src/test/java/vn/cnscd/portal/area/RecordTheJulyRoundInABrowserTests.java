@@ -81,7 +81,7 @@ class RecordTheJulyRoundInABrowserTests {
 		assertThat(reorganisations.record(actor, id, Map.of(), 0)).isEqualTo(ReorganisationService.Status.IN_FORCE);
 		jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id, must_change_password)
-				VALUES ('tinh', :hash, 'Trần Văn Tỉnh', 'DISTRICT_OFFICER', :home, false)""")
+				VALUES ('tinh', :hash, 'Trần Văn Tỉnh', 'OFFICER', :home, false)""")
 			.param("hash", portal.getBean(PasswordEncoder.class).encode("demo1234"))
 			.param("home", units.root().id())
 			.update();

@@ -257,7 +257,7 @@ class ReorganisationImportTests {
 				RETURNING id""").param("p", province).query(Long.class).single();
 		jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id, must_change_password)
-				VALUES ('thanhha', 'x', 'Lê Thị Hà', 'DISTRICT_OFFICER', :home, false)""").param("home", other).update();
+				VALUES ('thanhha', 'x', 'Lê Thị Hà', 'OFFICER', :home, false)""").param("home", other).update();
 
 		Document page = html(pages.importDraft("thanhha", ReorganisationFileTests.sharedFile(), JANUARY, other, false,
 				Map.of("number", "1/NQ", "basisDate", "2024-11-30")));

@@ -144,7 +144,7 @@ final class ReorganisationPages {
 	String provinceOfficer() {
 		jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, full_name, role, home_unit_id, must_change_password)
-				VALUES ('tinh', 'x', 'Trần Văn Tỉnh', 'DISTRICT_OFFICER', :home, false)""")
+				VALUES ('tinh', 'x', 'Trần Văn Tỉnh', 'OFFICER', :home, false)""")
 			.param("home", province().id())
 			.update();
 		return "tinh";

@@ -75,7 +75,7 @@ class DashboardTests {
 	}
 
 	Dashboard districtDashboard() {
-		Actor officer = new Actor(0, "district", "District", Role.DISTRICT_OFFICER, fixture.district.id(),
+		Actor officer = new Actor(0, "district", "District", Role.OFFICER, fixture.district.id(),
 				List.of(fixture.district.path()));
 		return dashboards.dashboard(officer, fixture.district, dashboards.defaultMonth());
 	}

@@ -26,7 +26,7 @@ import vn.cnscd.portal.Browser;
 import vn.cnscd.portal.IntegrationTest;
 
 /**
- * A district officer at a desktop, in a real browser: opens the district's dashboard, follows the ranking
+ * An officer at a desktop, in a real browser: opens the district's dashboard, follows the ranking
  * to a commune and the commune's list to a village's report, then downloads the quarter's appendices (XLSX)
  * and finds in them the figures the dashboard showed.
  */

@@ -128,7 +128,7 @@ class ReportDocumentTests {
 			.update();
 		jdbc.sql("""
 				INSERT INTO obstacle_answer (obstacle_id, author_id, author_name, author_role, text, answered_at)
-				SELECT o.id, u.id, 'Nguyễn Thị Hoa', 'DISTRICT_OFFICER', 'Huyện sẽ cấp máy chiếu trong tháng 4.',
+				SELECT o.id, u.id, 'Nguyễn Thị Hoa', 'OFFICER', 'Huyện sẽ cấp máy chiếu trong tháng 4.',
 				       TIMESTAMPTZ '2030-03-02 09:00:00+07'
 				FROM obstacle o, app_user u WHERE o.unit_id = :b AND u.username = 'district'""")
 			.param("b", fixture.b.id())

@@ -298,6 +298,9 @@ class AdhocRequestTests {
 		Document refused = Jsoup.parse(mvc.perform(answer(id, "late-key", "Gửi sau khi đóng", "3").with(as("commune")))
 			.andExpect(status().isConflict()).andReturn().getResponse().getContentAsString());
 		assertThat(refused.select(".alert-error").text()).contains("đã đóng yêu cầu");
+		// the page names the committee's unit that closed it, not a level
+		assertThat(page("/requests/" + id, "commune").select(".alert-info").text())
+			.contains("Huyện Tứ Kỳ đã đóng yêu cầu này");
 		assertThat(refused.getElementById("answers").text()).isEqualTo("Gửi sau khi đóng");
 		assertThat(answers(id)).isZero();
 	}

@@ -207,7 +207,7 @@ class CommuneReportTests {
 		Document seen = Jsoup.parse(mvc.perform(get("/obstacles/" + obstacle).with(as("commune"))).andReturn().getResponse()
 			.getContentAsString());
 		assertThat(seen.select(".answers").text()).contains("Phòng VH-TT sẽ cho mượn máy chiếu", "Nguyễn Thị Hương",
-				"Cán bộ huyện");
+				"Cán bộ thường trực Tổ chỉ đạo");
 		assertThat(seen.select(".badge").text()).contains("Đã trả lời");
 		mvc.perform(post("/obstacles/" + obstacle + "/resolve").with(as("commune")).with(csrf()))
 			.andExpect(redirectedUrl("/obstacles/" + obstacle));

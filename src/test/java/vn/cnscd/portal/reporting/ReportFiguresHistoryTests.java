@@ -185,7 +185,7 @@ class ReportFiguresHistoryTests {
 			Actor head = new Actor(anyUser, "head", "Trưởng thôn", Role.VILLAGE_HEAD, step.village().id(),
 					List.of(step.village().path()));
 			chair = new Actor(anyUser, "chair", "Chủ tịch xã", Role.COMMUNE_CHAIR, commune.id(), List.of(commune.path()));
-			Actor officer = new Actor(anyUser, "officer", "Cán bộ", Role.DISTRICT_OFFICER, commune.parentId(),
+			Actor officer = new Actor(anyUser, "officer", "Cán bộ", Role.OFFICER, commune.parentId(),
 					List.of(units.get(commune.parentId()).path()));
 			Long version = reports.find(step.village().id(), step.month()).map(VillageReport::getVersion).orElse(null);
 			switch (step.action()) {

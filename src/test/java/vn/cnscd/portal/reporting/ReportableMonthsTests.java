@@ -34,7 +34,7 @@ import vn.cnscd.portal.indicator.IndicatorSummary;
 /**
  * Issue #11, item 7: a monthly report is submitted only for a month that has ended (a draft of the month under
  * way is kept), never for a month before the village's team was established or for a village without a team,
- * and not for a month older than the window of 12 months unless a district officer unlocked it; each refusal
+ * and not for a month older than the window of 12 months unless an officer unlocked it; each refusal
  * says why, above the form, and stores nothing.
  */
 @IntegrationTest

@@ -17,7 +17,7 @@ import vn.cnscd.portal.area.UnitSummary;
 
 /**
  * A commune of its own under the demo district, for a test that imports for real and commits: its villages
- * ("Khu dân cư 1" …) and its chair, made by the district officer the first time and found after that. A test
+ * ("Khu dân cư 1" …) and its chair, made by the officer the first time and found after that. A test
  * that shares its database with others deletes it afterwards, with all it holds: tests elsewhere count the
  * district's communes.
  */

@@ -307,7 +307,7 @@ class SteeringPagesTests {
 		Document form = Jsoup
 			.parse(mvc.perform(forged).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(form.getElementById("accountId-error").text()).startsWith("Không gắn được tài khoản này");
-		assertThat(form.getElementById("communeIds-error").text()).startsWith("Có xã được chọn không thuộc huyện");
+		assertThat(form.getElementById("communeIds-error").text()).startsWith("Có xã được chọn không thuộc địa bàn của Tổ chỉ đạo");
 
 		SteeringMember ha = member("Phạm Thị Thu Hà");
 		long steeringAccount = member("Trần Văn Minh").getAccountId();

@@ -174,7 +174,7 @@ class TrainingPagingTests {
 		assertThat(statements("/commendations")).isEqualTo(statements("/commendations?status=APPROVED"));
 	}
 
-	/** The statements of one page for the district officer, with nothing of an earlier request cached. */
+	/** The statements of one page for the officer, with nothing of an earlier request cached. */
 	int statements(String url) throws Exception {
 		RequestPostProcessor district = as("district");
 		entityManager.flush();

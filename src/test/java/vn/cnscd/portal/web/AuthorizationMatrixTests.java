@@ -63,7 +63,7 @@ import vn.cnscd.portal.area.SearchText;
  * <p>
  * Inside is always the demo district's own side: Tứ Kỳ (298), Thị trấn Tứ Kỳ (11074), its first village
  * (the demo village head's) and their teams, members, reports and so on. Outside is, for administrators and
- * district officers, a second district set up here (the commune of Tứ Kỳ with the highest code moved under
+ * officers, a second district set up here (the commune of Tứ Kỳ with the highest code moved under
  * it, with its villages and data); for steering members and commune chairs, another commune of Tứ Kỳ that
  * is not in the demo steering member's charge, with its village and data; for village heads the same
  * commune, but the next village of their own commune as the village. District-level objects outside
@@ -99,7 +99,7 @@ class AuthorizationMatrixTests {
 
 	enum Who {
 
-		ANONYMOUS(null, '-'), ADMIN("admin", 'A'), DISTRICT_OFFICER("district", 'D'), STEERING_MEMBER("steering", 'S'),
+		ANONYMOUS(null, '-'), ADMIN("admin", 'A'), OFFICER("district", 'D'), STEERING_MEMBER("steering", 'S'),
 		COMMUNE_CHAIR("commune", 'C'), VILLAGE_HEAD("village", 'V');
 
 		final String username;
@@ -115,7 +115,7 @@ class AuthorizationMatrixTests {
 		List<String> outsideMarkers() {
 			return switch (this) {
 				case ANONYMOUS, ADMIN -> List.of();
-				case DISTRICT_OFFICER -> List.of(Sites.FAR);
+				case OFFICER -> List.of(Sites.FAR);
 				case STEERING_MEMBER, COMMUNE_CHAIR -> List.of(Sites.FAR, Sites.NEIGHBOUR);
 				case VILLAGE_HEAD -> List.of(Sites.FAR, Sites.NEIGHBOUR, Sites.SIBLING);
 			};
@@ -123,14 +123,14 @@ class AuthorizationMatrixTests {
 
 		/** Whose outside object is in another district (else another commune of the same district). */
 		boolean outsideIsAnotherDistrict() {
-			return this == ADMIN || this == DISTRICT_OFFICER;
+			return this == ADMIN || this == OFFICER;
 		}
 
 	}
 
 	// @formatter:off
 	/**
-	 * The matrix. Letters name the roles allowed: A admin, D district officer, S steering member, C commune
+	 * The matrix. Letters name the roles allowed: A admin, D officer, S steering member, C commune
 	 * chair, V village head; every other signed-in role is DENIED and an anonymous caller is sent to sign in.
 	 * {@code in} and {@code out} are for a row with an object of an area in its path; {@code any} for a row
  * without (or whose object, an indicator, belongs to no area).
@@ -166,7 +166,7 @@ class AuthorizationMatrixTests {
 			.at("/communes/{commune}/new", "DC", ""),
 		post("/{levels:districts|communes}/{id}/new").in("D").out("")
 			.at("/communes/{commune}/new", "DC", ""),
-		// a commune chair manages the villages of their commune; the district officer the communes
+		// a commune chair manages the villages of their commune; the officer the communes
 		get("/{levels:communes|villages}/{id}/edit").in("D").out("")
 			.at("/villages/{village}/edit", "DC", ""),
 		post("/{levels:communes|villages}/{id}/edit").in("D").out("")
@@ -199,7 +199,8 @@ class AuthorizationMatrixTests {
 		// teams and rosters
 		get("/teams").any("ADSCV"),
 		get("/teams/search").any("ADSCV"),
-		get("/districts/{id}/teams").in("ADS").out("A"),
+		// a committee's pages are its province's or its district's; the demo committee is the district's
+		get("/{levels:provinces|districts}/{id}/teams").in("ADS").out("A").at("/provinces/", "A", "A"),
 		get("/communes/{id}/teams").in("ADSC").out("A"),
 		get("/villages/{id}/teams").in("ADSCV").out("A"),
 		get("/teams/{id}").in("ADSCV").out("A").forCommuneTeam("ADSC", "A"),
@@ -218,7 +219,7 @@ class AuthorizationMatrixTests {
 		get("/members/{id}/remove").in("C").out("").forCommuneMember("C", ""),
 		post("/members/{id}/remove").in("C").out("").forCommuneMember("C", ""),
 		get("/communes/{id}/roster.xlsx").in("ADSC").out("A"),
-		get("/districts/{id}/roster.xlsx").in("ADS").out("A"),
+		get("/{levels:provinces|districts}/{id}/roster.xlsx").in("ADS").out("A").at("/provinces/", "A", "A"),
 		get("/communes/{id}/roster-import").in("C").out(""),
 		post("/communes/{id}/roster-import").in("C").out(""),
 		// the chair's own kept file is named in the form; without one the chair gets a 400, anyone else a refusal
@@ -245,8 +246,8 @@ class AuthorizationMatrixTests {
 		post("/indicators/{id}/edit").any("AD"),
 		post("/indicators/{id}/deactivate").any("AD"),
 		post("/indicators/{id}/activate").any("AD"),
-		get("/districts/{id}/targets").in("ADS").out("A"),
-		post("/districts/{id}/targets").in("D").out(""),
+		get("/{levels:provinces|districts}/{id}/targets").in("ADS").out("A").at("/provinces/", "A", "A"),
+		post("/{levels:provinces|districts}/{id}/targets").in("D").out("").at("/provinces/", "", ""),
 		get("/communes/{id}/targets").in("ADSC").out("A"),
 		post("/communes/{id}/targets").in("C").out(""),
 		get("/villages/{id}/targets").in("ADSCV").out("A"),
@@ -264,7 +265,7 @@ class AuthorizationMatrixTests {
 		post("/communes/{id}/reports/{period}/acknowledge").object("period", "submitted").in("D").out(""),
 		post("/communes/{id}/reports/{period}/return").object("period", "submitted").in("D").out(""),
 		get("/reports").any("ADSCV"),
-		get("/districts/{id}/reports/{period}").in("ADS").out("A"),
+		get("/{levels:provinces|districts}/{id}/reports/{period}").in("ADS").out("A").at("/provinces/", "A", "A"),
 
 		// obstacles
 		get("/obstacles").any("ADSCV"),
@@ -295,14 +296,14 @@ class AuthorizationMatrixTests {
 		post("/training/sessions/{id}/attendees/{member}/remove").in("D").out(""),
 		get("/members/{id}/training").in("ADSCV").out("A").forCommuneMember("ADSC", "A"),
 		get("/communes/{id}/training").in("ADSC").out("A"),
-		get("/districts/{id}/training").in("ADS").out("A"),
+		get("/{levels:provinces|districts}/{id}/training").in("ADS").out("A").at("/provinces/", "A", "A"),
 		get("/teams/{id}/plans/{year}").in("ADSCV").out("A").forCommuneTeam("ADSC", "A"),
 		get("/teams/{id}/plans/{year}/edit").in("C").out("").forCommuneTeam("C", ""),
 		post("/teams/{id}/plans/{year}/edit").in("C").out("").forCommuneTeam("C", ""),
 		post("/teams/{id}/plans/{year}/file").in("C").out("").forCommuneTeam("C", ""),
 		get("/teams/{id}/plans/{year}/file").in("ADSCV").out("A").forCommuneTeam("ADSC", "A"),
 		get("/communes/{id}/plans").in("ADSC").out("A"),
-		get("/districts/{id}/plans").in("ADS").out("A"),
+		get("/{levels:provinces|districts}/{id}/plans").in("ADS").out("A").at("/provinces/", "A", "A"),
 		get("/commendations").any("ADSCV"),
 		get("/commendations.xlsx").any("ADSCV"),
 		get("/commendations/new").any("DC"),
@@ -321,8 +322,9 @@ class AuthorizationMatrixTests {
 		post("/account/push-subscriptions").any(""),
 		post("/account/push-subscriptions/{id}/delete").in("").out(""),
 		// "Nhắc lại ngay" on the chase list: officers of the area and the commune's chair
-		post("/{levels:villages|communes|districts}/{id}/reminders").param("month", "{period}").in("DC").out("")
-			.at("/districts/", "D", ""),
+		post("/{levels:villages|communes|districts|provinces}/{id}/reminders").param("month", "{period}").in("DC").out("")
+			.at("/districts/", "D", "")
+			.at("/provinces/", "", ""),
 
 		// dashboards and summaries
 		// sends the others home
@@ -339,7 +341,7 @@ class AuthorizationMatrixTests {
 		get("/{levels:provinces|districts|communes}/{id}/summary.{format:docx|pdf|xlsx|csv}").in("ADS").out("A")
 			.at("/communes/", "ADSC", "A")
 			.at("/provinces/", "A", "A"),
-		// the officer of the unit: a district officer their committee's, a commune chair their commune's
+		// the officer of the unit: an officer their committee's, a commune chair their commune's
 		get("/{levels:provinces|districts|communes}/{id}/report-settings").in("D").out("")
 			.at("/communes/", "C", "")
 			.at("/provinces/", "", ""),
@@ -1019,7 +1021,7 @@ class AuthorizationMatrixTests {
 			neighbour.put("answerRequest", home.get("request"));
 			neighbour.forEach(sibling::putIfAbsent);
 
-			mirrors.put(Who.DISTRICT_OFFICER, account("matrix-officer", Role.DISTRICT_OFFICER, farDistrict));
+			mirrors.put(Who.OFFICER, account("matrix-officer", Role.OFFICER, farDistrict));
 			mirrors.put(Who.COMMUNE_CHAIR, account("matrix-chair", Role.COMMUNE_CHAIR, neighbourCommune));
 			mirrors.put(Who.VILLAGE_HEAD, account("matrix-head", Role.VILLAGE_HEAD, (Long) sibling.get("village")));
 		}

@@ -363,7 +363,7 @@ class HostileTextTests {
 			.param("username", "hostile.officer")
 			.param("fullName", hostile("AccountForm.fullName", "=HYPERLINK(\"http://x\")"))
 			.param("phone", "")
-			.param("role", "DISTRICT_OFFICER")
+			.param("role", "OFFICER")
 			.param("homeUnitId", String.valueOf(district.id()))).andExpect(status().is3xxRedirection()).andReturn();
 		String temporary = (String) created.getFlashMap().get("temporaryPassword");
 		mvc.perform(post("/account/password").with(csrf()).with(as("hostile.officer"))
@@ -565,7 +565,7 @@ class HostileTextTests {
 		refused("admin", "/accounts/new", post("/accounts/new").param("username", SCRIPT)
 			.param("fullName", "Nguyễn Văn Bình")
 			.param("phone", IMG)
-			.param("role", "DISTRICT_OFFICER")
+			.param("role", "OFFICER")
 			.param("homeUnitId", String.valueOf(district.id())), "AccountForm.username", SCRIPT);
 		// what was typed to find a home unit comes back in its box, as text, with the rest of the form
 		refused("district", "/accounts/new", post("/accounts/new").param("username", "binh")
@@ -576,7 +576,7 @@ class HostileTextTests {
 		refused("admin", "/accounts/new", post("/accounts/new").param("username", "binh")
 			.param("fullName", "Nguyễn Văn Bình")
 			.param("phone", IMG)
-			.param("role", "DISTRICT_OFFICER")
+			.param("role", "OFFICER")
 			.param("homeUnitId", String.valueOf(district.id())), "AccountForm.phone", IMG);
 		refused("commune", "/teams/" + villageTeam + "/members/new", post("/teams/" + villageTeam + "/members/new")
 			.param("fullName", "Nguyễn Văn Bình")
