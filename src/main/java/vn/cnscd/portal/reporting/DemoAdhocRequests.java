@@ -27,9 +27,10 @@ import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 
 /**
- * Demo data of a local run: two ad hoc requests of the district. One went to every commune and its deadline
- * has passed: most communes answered, some late, Thị trấn Tứ Kỳ not yet (its chair sees it on the home page).
- * The other goes to the villages of Thị trấn Tứ Kỳ and is still open: a few answered, the demo village head's
+ * Demo data of a local run: two ad hoc requests of the committee (the district, or the city of 2025). One
+ * went to every commune with villages and its deadline has passed: most communes answered, some late, the demo
+ * chair's commune (11074) not yet (its chair sees it on the home page). The other goes to that commune's
+ * villages and is still open: a few answered, the demo village head's
  * village not yet. Loaded once.
  */
 @Component
@@ -61,7 +62,7 @@ class DemoAdhocRequests implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments args) {
 		// the demo's committee and its officer: the district of 2022, or the city it became part of in 2025
-		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElseGet(units::root);
+		UnitSummary committee = units.findOpen(UnitLevel.DISTRICT, "298").orElseGet(units::root);
 		UnitSummary township = units.findOpen(UnitLevel.COMMUNE, "11074").orElse(null);
 		Long officer = jdbc.query("SELECT id FROM app_user WHERE username IN ('city', 'district') ORDER BY username",
 				rs -> rs.next() ? rs.getLong(1) : null);
@@ -79,14 +80,14 @@ class DemoAdhocRequests implements ApplicationRunner {
 		LocalDate today = deadlines.today();
 
 		LocalDate pastDeadline = today.minusDays(10);
-		long survey = request(district, officer, "Rà soát người dân chưa có điện thoại thông minh",
+		long survey = request(committee, officer, "Rà soát người dân chưa có điện thoại thông minh",
 				"""
 						1. Số hộ trên địa bàn chưa có điện thoại thông minh là bao nhiêu?
 						2. Xã có đề xuất hỗ trợ thiết bị cho hộ nghèo, hộ cận nghèo không?
 						3. Những khó khăn khi hướng dẫn người cao tuổi sử dụng ứng dụng số.""",
 				pastDeadline, List.of(smartphones));
 		// the communes the demo has villages in (the city's others are names only)
-		List<UnitSummary> communes = units.openChildren(district.id())
+		List<UnitSummary> communes = units.openChildren(committee.id())
 			.stream()
 			.filter(commune -> !units.openChildren(commune.id()).isEmpty())
 			.toList();
@@ -108,7 +109,7 @@ class DemoAdhocRequests implements ApplicationRunner {
 			answered++;
 		}
 
-		long zalo = request(district, officer, "Báo cáo nhanh tình hình nhóm Zalo của thôn",
+		long zalo = request(committee, officer, "Báo cáo nhanh tình hình nhóm Zalo của thôn",
 				"""
 						1. Nhóm Zalo của thôn đã có bao nhiêu hộ tham gia?
 						2. Ai là quản trị nhóm?""",
@@ -127,12 +128,12 @@ class DemoAdhocRequests implements ApplicationRunner {
 		log.info("Demo data: 2 ad hoc requests, {} answers", answered);
 	}
 
-	private long request(UnitSummary district, long officer, String title, String questions, LocalDate deadline,
+	private long request(UnitSummary committee, long officer, String title, String questions, LocalDate deadline,
 			List<IndicatorSummary> asked) {
 		Instant createdAt = deadline.minusDays(14).atTime(LocalTime.of(8, 30)).atZone(ZONE).toInstant();
 		Long id = jdbc.queryForObject("""
 				INSERT INTO adhoc_request (district_id, title, questions, deadline, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, district.id(), title, questions, deadline, officer,
+				VALUES (?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, committee.id(), title, questions, deadline, officer,
 				Timestamp.from(createdAt.isAfter(deadlines.now()) ? deadlines.now() : createdAt));
 		asked.forEach(indicator -> jdbc.update("INSERT INTO adhoc_request_indicator (request_id, indicator_id) VALUES (?, ?)",
 				id, indicator.id()));

@@ -29,9 +29,9 @@ import vn.cnscd.portal.team.TeamEntry;
 import vn.cnscd.portal.team.TeamRole;
 
 /**
- * Demo training data of a local run: a few district sessions from 2022 to 2026, each attended by part of
- * the members; this year's plan for every team but one in six, so that the district's list of missing plans
- * has something to show; and three commendation proposals, one waiting, one approved, one rejected. Never
+ * Demo training data of a local run: a few sessions of the committee (the district, or the city of 2025)
+ * from 2022 to 2026, each attended by part of the members; this year's plan for every team but one in six, so
+ * that the committee's list of missing plans has something to show; and three commendation proposals, one waiting, one approved, one rejected. Never
  * under the prod profile; loaded once, after the demo teams.
  */
 @Component
@@ -90,11 +90,11 @@ class DemoTraining implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments args) {
 		// the demo's committee: the district of 2022, or the city it became part of in 2025
-		UnitSummary district = units.findOpen(UnitLevel.DISTRICT, "298").orElseGet(units::root);
+		UnitSummary committee = units.findOpen(UnitLevel.DISTRICT, "298").orElseGet(units::root);
 		if (jdbc.sql("SELECT count(*) FROM training_session").query(Long.class).single() > 0) {
 			return;
 		}
-		List<TeamEntry> active = teams.activeTeamsUnder(district);
+		List<TeamEntry> active = teams.activeTeamsUnder(committee);
 		if (active.isEmpty()) {
 			return;
 		}
@@ -110,7 +110,7 @@ class DemoTraining implements ApplicationRunner {
 			long id = jdbc.sql("""
 					INSERT INTO training_session (district_id, held_on, mode, organiser, place)
 					VALUES (:district, :heldOn, :mode, :organiser, :place) RETURNING id""")
-				.param("district", district.id())
+				.param("district", committee.id())
 				.param("heldOn", session.heldOn())
 				.param("mode", session.mode().name())
 				.param("organiser", session.organiser())
