@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -163,6 +164,8 @@ class DashboardBenchmark {
 		int statements = 0;
 		long began = System.nanoTime();
 		int warmUp = WARM_UP;
+		// read once, outside the timing: a signed-in request finds its user in the session, not by the username
+		UserDetails signedIn = users.loadUserByUsername(username);
 		for (int i = 0; i < warmUp + RUNS; i++) {
 			// a page of several seconds (the whole country's) is warmed up and measured a few times, not a hundred
 			double seconds = (System.nanoTime() - began) / 1e9;
@@ -174,7 +177,7 @@ class DashboardBenchmark {
 			}
 			recorder.start();
 			long t0 = System.nanoTime();
-			mvc.perform(get(url).with(user(users.loadUserByUsername(username)))).andExpect(status().isOk());
+			mvc.perform(get(url).with(user(signedIn))).andExpect(status().isOk());
 			long elapsed = System.nanoTime() - t0;
 			List<SqlRecorder.Statement> run = recorder.stop();
 			if (i >= warmUp) {
