@@ -188,7 +188,7 @@ public class ReportFigures {
 				                 AND NOT f.indicator_id = ANY (:stock)) AS at_start,
 				       bool_or(f.indicator_id = ANY (:stock) OR f.period >= :from) AS sent_in_period
 				FROM area_villages(:communes, :on) av JOIN village_figure f ON f.village_id = av.village_id
-				WHERE f.until > :before AND f.period <= :to
+				WHERE f.until > :in_force_after AND f.period <= :to
 				GROUP BY av.commune_id, f.indicator_id""")
 			.param("communes", communes)
 			.param("on", on)
@@ -197,6 +197,9 @@ public class ReportFigures {
 			.param("from", from.atDay(1))
 			.param("before", before.atDay(1))
 			.param("year", LocalDate.of(to.getYear(), 1, 1))
+			// the rows in force at the month before the period and those in force at its end; from January, the year
+			// to date starts at nothing, so only the rows in force at the end are read, not every row of the year
+			.param("in_force_after", from.getMonthValue() == 1 ? to.atDay(1) : before.atDay(1))
 			.query((ResultSet rs) -> {
 				long atEnd = rs.getLong("at_end");
 				if (!rs.wasNull() && rs.getBoolean("sent_in_period")) {

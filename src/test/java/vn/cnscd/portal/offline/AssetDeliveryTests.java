@@ -21,7 +21,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.json.Json;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import vn.cnscd.portal.IntegrationTest;
 
@@ -34,6 +36,9 @@ class AssetDeliveryTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ResourceUrlProvider resourceUrls;
 
 	HttpClient http = HttpClient.newHttpClient();
 
@@ -54,6 +59,17 @@ class AssetDeliveryTests {
 				.doesNotContain("no-store");
 			assertThat(response.headers().firstValue("Content-Encoding")).as(asset).hasValue("gzip");
 		}
+	}
+
+	/**
+	 * Every link a page writes passes the resource chain, which asks each asset handler whose pattern matches it
+	 * whether the link is one of its files: a handler of every address ("/**", Spring Boot's default) would look
+	 * each of a dashboard's hundreds of links up on the classpath.
+	 */
+	@Test
+	void onlyTheAssetFoldersAreAskedWhetherALinkIsAFile() {
+		assertThat(resourceUrls.getHandlerMap()).containsOnlyKeys("/css/**", "/js/**", "/icons/**");
+		assertThat(resourceUrls.getForLookupPath("/districts/1/dashboard")).isNull();
 	}
 
 	@Test
