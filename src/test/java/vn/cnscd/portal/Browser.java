@@ -23,10 +23,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -282,16 +284,35 @@ public class Browser implements BeforeEachCallback, AfterEachCallback {
 
 	public WebElement waitFor(By target) {
 		WebElement found = new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(target));
+			.until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(target)));
 		checkAccessibility();
 		return found;
 	}
 
 	/** Waits until the element shows the text, as after a page that loads or a form that is sent. */
 	public WebElement waitForText(By target, String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(whileNavigating(ExpectedConditions.textToBePresentInElementLocated(target, text)));
 		checkAccessibility();
 		return driver.findElement(target);
+	}
+
+	/**
+	 * The condition, false while the page it looked at is being replaced: Chromium then answers with an
+	 * inspector error ("Node with given id does not belong to the document") rather than a stale element.
+	 */
+	private static <T> ExpectedCondition<T> whileNavigating(ExpectedCondition<T> condition) {
+		return browser -> {
+			try {
+				return condition.apply(browser);
+			}
+			catch (WebDriverException failure) {
+				if (String.valueOf(failure.getMessage()).contains("does not belong to the document")) {
+					return null;
+				}
+				throw failure;
+			}
+		};
 	}
 
 	public String text(By target) {
