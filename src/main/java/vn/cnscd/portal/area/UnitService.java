@@ -201,28 +201,28 @@ public class UnitService {
 	}
 
 	/**
-	 * Open units of a level in the actor's area, each with the totals of its open villages: the communes in a
-	 * steering member's charge, which may sit under different districts of their province.
+	 * The open communes in the actor's area, each with the totals of its open villages: the communes in a
+	 * steering member's charge, which may sit under different districts of their province. Villages are the
+	 * communes' children, so one grouped query counts them all.
 	 */
-	public List<UnitRow> openRows(Actor actor, UnitLevel level) {
-		List<UnitSummary> open = openUnits(actor, level);
+	public List<UnitRow> openCommunes(Actor actor) {
+		List<UnitSummary> open = openUnits(actor, UnitLevel.COMMUNE);
 		if (open.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, Totals> totals = new HashMap<>();
-		for (UnitSummary unit : open) {
-			totals.put(unit.id(), jdbc.sql("""
-					SELECT :id AS id, count(*) AS villages, coalesce(sum(v.households), 0) AS households,
-					       coalesce(sum(v.adults), 0) AS adults
-					FROM unit v
-					WHERE v.level = 'VILLAGE' AND v.valid_to IS NULL AND v.ancestor_path LIKE :under""")
-				.param("id", unit.id())
-				.param("under", UnitSummary.likeUnder(unit.path()))
-				.query(Totals.class)
-				.single());
-		}
+		Map<Long, Totals> totals = jdbc.sql("""
+				SELECT v.parent_id AS id, count(*) AS villages, coalesce(sum(v.households), 0) AS households,
+				       coalesce(sum(v.adults), 0) AS adults
+				FROM unit v
+				WHERE v.level = 'VILLAGE' AND v.valid_to IS NULL AND v.parent_id = ANY (:communes)
+				GROUP BY v.parent_id""")
+			.param("communes", open.stream().map(UnitSummary::id).toArray(Long[]::new))
+			.query(Totals.class)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Totals::id, Function.identity()));
 		return open.stream().map(unit -> {
-			Totals total = totals.get(unit.id());
+			Totals total = totals.getOrDefault(unit.id(), new Totals(unit.id(), 0, 0, 0));
 			return new UnitRow(unit, total.villages(), total.households(), total.adults());
 		}).toList();
 	}

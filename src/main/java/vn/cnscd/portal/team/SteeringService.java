@@ -156,7 +156,7 @@ class SteeringService {
 		if (!actor.is(Role.STEERING_MEMBER)) {
 			throw new AccessDeniedException(actor.username() + " is not a steering member");
 		}
-		return units.openRows(actor, UnitLevel.COMMUNE);
+		return units.openCommunes(actor);
 	}
 
 	private UnitSummary officersDistrict(Actor actor) {

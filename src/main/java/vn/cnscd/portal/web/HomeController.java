@@ -45,7 +45,7 @@ class HomeController {
 		}
 		else if (actor.is(Role.STEERING_MEMBER)) {
 			// the communes in their charge, which in a province of 2022 sit under its districts
-			model.addAttribute("children", units.openRows(actor, UnitLevel.COMMUNE));
+			model.addAttribute("children", units.openCommunes(actor));
 		}
 		else {
 			model.addAttribute("children", units.children(actor, home.id(), false));
