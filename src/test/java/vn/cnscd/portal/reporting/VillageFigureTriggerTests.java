@@ -52,7 +52,7 @@ class VillageFigureTriggerTests {
 	@Test
 	void everyStatementLeavesTheFiguresAsAFromScratchComputation() {
 		Random random = new Random(65);
-		for (int step = 0; step < 200; step++) {
+		for (int step = 0; step < 500; step++) {
 			String what = change(random);
 			assertThat(actual()).as("after step %d: %s", step, what).isEqualTo(expected());
 		}
