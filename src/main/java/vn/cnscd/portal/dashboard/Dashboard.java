@@ -14,6 +14,16 @@ import vn.cnscd.portal.area.UnitSummary;
 public record Dashboard(UnitSummary district, UnitSummary area, YearMonth month, LocalDate due, CommuneFigures total,
 		List<CommuneFigures> ranking, List<VillageStatus> villages) {
 
+	/** The communes ranked, best first: those with villages; a unit without any has nothing to rank. */
+	public List<CommuneFigures> ranked() {
+		return ranking.stream().filter(line -> line.villages() > 0).toList();
+	}
+
+	/** The communes without villages, listed after the ranking (the city's units not yet in the portal). */
+	public List<UnitSummary> unranked() {
+		return ranking.stream().filter(line -> line.villages() == 0).map(CommuneFigures::commune).toList();
+	}
+
 	public List<VillageStatus> chase() {
 		return villages.stream().filter(VillageStatus::toChase).toList();
 	}

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -83,6 +85,11 @@ public class Formats {
 			return "";
 		}
 		return messages.getMessage(unit.kindKey(), null, LocaleContextHolder.getLocale()) + " " + unit.name();
+	}
+
+	/** Units' names in a sentence: "Xã An Lão, Xã An Hưng". */
+	public String unitNames(List<UnitSummary> units) {
+		return units.stream().map(this::unitName).collect(Collectors.joining(", "));
 	}
 
 	/** The unit's name with its code, where names repeat: "Thôn An Lạc (11083-02)". */
