@@ -86,6 +86,19 @@ public class AccountService {
 		return accounts.findById(accountId);
 	}
 
+	/**
+	 * A signed-in user's account as it is now and, while it is enabled, what it may see: what every request
+	 * checks, read in one transaction.
+	 */
+	Optional<Current> current(long accountId) {
+		return accounts.findById(accountId)
+			.map(account -> new Current(account, account.isEnabled() ? actorOf(account) : null));
+	}
+
+	/** An account and its {@link Actor}; no actor for a disabled account. */
+	record Current(Account account, Actor actor) {
+	}
+
 	Actor actorOf(Account account) {
 		Collection<Long> assigned = account.getRole() == Role.STEERING_MEMBER
 				? steeringAssignments.communesInChargeOf(account.getId()) : List.of();

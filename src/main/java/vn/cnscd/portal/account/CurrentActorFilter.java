@@ -38,7 +38,9 @@ class CurrentActorFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
-			Optional<Account> account = accounts.find(user.getId()).filter(Account::isEnabled);
+			Optional<AccountService.Current> current = accounts.current(user.getId())
+				.filter(found -> found.account().isEnabled());
+			Optional<Account> account = current.map(AccountService.Current::account);
 			if (account.isEmpty()) {
 				new SecurityContextLogoutHandler().logout(request, response, authentication);
 				response.sendRedirect(request.getContextPath() + "/login?disabled");
@@ -55,7 +57,7 @@ class CurrentActorFilter extends OncePerRequestFilter {
 				response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
 				return;
 			}
-			request.setAttribute(ACTOR, accounts.actorOf(account.get()));
+			request.setAttribute(ACTOR, current.get().actor());
 		}
 		chain.doFilter(request, response);
 	}

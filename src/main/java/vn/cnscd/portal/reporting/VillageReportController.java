@@ -29,7 +29,6 @@ import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.Paging;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.indicator.IndicatorKind;
-import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 import vn.cnscd.portal.indicator.Pillar;
 
@@ -45,13 +44,10 @@ class VillageReportController {
 
 	private final VillageReportService reports;
 
-	private final IndicatorService indicators;
-
 	private final Deadlines deadlines;
 
-	VillageReportController(VillageReportService reports, IndicatorService indicators, Deadlines deadlines) {
+	VillageReportController(VillageReportService reports, Deadlines deadlines) {
 		this.reports = reports;
-		this.indicators = indicators;
 		this.deadlines = deadlines;
 	}
 
@@ -67,20 +63,21 @@ class VillageReportController {
 
 	@GetMapping("/villages/{id}/reports/{period}")
 	String show(Actor actor, @PathVariable long id, @PathVariable String period, Model model) {
-		UnitSummary village = reports.village(actor, id);
 		YearMonth month = month(period);
+		VillageReportService.Entry entry = reports.entry(actor, id, month);
+		UnitSummary village = entry.village();
 		Optional<VillageReport> report = reports.find(id, month);
 		if (reports.canWrite(actor, village) && report.map(r -> r.getStatus().editable()).orElse(true)) {
 			VillageReportForm form = report.map(VillageReportController::formOf).orElseGet(VillageReportForm::new);
 			form.setFormKey(UUID.randomUUID().toString());
-			return form(village, month, report.orElse(null), form, model);
+			return form(entry, month, report.orElse(null), form, model);
 		}
 		model.addAttribute("village", village);
 		model.addAttribute("period", month);
 		model.addAttribute("due", deadlines.villageDue(month));
 		model.addAttribute("report", report.map(VillageReport::summary).orElse(null));
 		model.addAttribute("reportContent", report.map(VillageReport::content).orElse(null));
-		model.addAttribute("rows", rows(village, month));
+		model.addAttribute("rows", rows(entry));
 		model.addAttribute("canReview", report.isPresent() && reports.canReview(actor, village)
 				&& report.get().getStatus() == ReportStatus.SUBMITTED);
 		model.addAttribute("canUnlock", report.isPresent() && reports.canUnlock(actor, village)
@@ -92,14 +89,13 @@ class VillageReportController {
 	String save(Actor actor, @PathVariable long id, @PathVariable String period,
 			@RequestParam(defaultValue = "draft") String action, @Valid @ModelAttribute("form") VillageReportForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		UnitSummary village = reports.village(actor, id);
 		YearMonth month = month(period);
+		VillageReportService.Entry entry = reports.entry(actor, id, month);
 		boolean submit = "submit".equals(action);
-		ReportContent content = ReportChecks.check(form, indicators.villageReportIndicators(),
-				reports.previousValues(id, month), village, submit, result);
-		Optional<VillageReport> existing = reports.find(id, month);
+		ReportContent content = ReportChecks.check(form, entry.indicators(), entry.previous(), entry.village(), submit,
+				result);
 		if (content == null || result.hasErrors()) {
-			return form(village, month, existing.orElse(null), form, model);
+			return form(entry, month, reports.find(id, month).orElse(null), form, model);
 		}
 		SaveOutcome outcome;
 		try {
@@ -110,7 +106,7 @@ class VillageReportController {
 		}
 		catch (MonthNotReportableException refused) {
 			result.reject(refused.refusal().key(), refused.refusal().args(), null);
-			return form(village, month, existing.orElse(null), form, model);
+			return form(entry, month, reports.find(id, month).orElse(null), form, model);
 		}
 		switch (outcome) {
 			case SAVED -> redirect.addFlashAttribute("notice", "report.saved").addFlashAttribute("saved", page(id, month));
@@ -119,7 +115,7 @@ class VillageReportController {
 			case STALE, LOCKED -> {
 				result.reject(outcome == SaveOutcome.LOCKED ? "report.locked" : "edit.conflict");
 				response.setStatus(HttpStatus.CONFLICT.value());
-				return form(village, month, reports.find(id, month).orElse(null), form, model);
+				return form(entry, month, reports.find(id, month).orElse(null), form, model);
 			}
 		}
 		return "redirect:" + page(id, month);
@@ -153,15 +149,16 @@ class VillageReportController {
 		return "/villages/" + id + "/reports/" + month;
 	}
 
-	private String form(UnitSummary village, YearMonth month, VillageReport report, VillageReportForm form,
-			Model model) {
+	private String form(VillageReportService.Entry entry, YearMonth month, VillageReport report,
+			VillageReportForm form, Model model) {
 		Locale locale = LocaleContextHolder.getLocale();
+		UnitSummary village = entry.village();
 		model.addAttribute("village", village);
 		model.addAttribute("period", month);
 		model.addAttribute("due", deadlines.villageDue(month));
 		model.addAttribute("overdue", deadlines.today().isAfter(deadlines.villageDue(month)));
 		model.addAttribute("report", report == null ? null : report.summary());
-		List<IndicatorRow> rows = rows(village, month);
+		List<IndicatorRow> rows = rows(entry);
 		Map<Pillar, List<IndicatorRow>> pillars = new EnumMap<>(Pillar.class);
 		rows.forEach(row -> pillars.computeIfAbsent(row.indicator().pillar(), pillar -> new ArrayList<>()).add(row));
 		model.addAttribute("pillars", pillars);
@@ -181,11 +178,10 @@ class VillageReportController {
 		return "reporting/village-report-form";
 	}
 
-	private List<IndicatorRow> rows(UnitSummary village, YearMonth month) {
-		Map<Long, VillageReportService.PreviousValue> previous = reports.previousValues(village.id(), month);
-		return indicators.villageReportIndicators()
+	private static List<IndicatorRow> rows(VillageReportService.Entry entry) {
+		return entry.indicators()
 			.stream()
-			.map(indicator -> new IndicatorRow(indicator, previous.get(indicator.id()), village))
+			.map(indicator -> new IndicatorRow(indicator, entry.previous().get(indicator.id()), entry.village()))
 			.toList();
 	}
 

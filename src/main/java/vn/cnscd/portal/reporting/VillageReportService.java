@@ -24,6 +24,8 @@ import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.audit.AuditLog;
+import vn.cnscd.portal.indicator.IndicatorService;
+import vn.cnscd.portal.indicator.IndicatorSummary;
 
 /**
  * Village monthly reports: the village head saves and submits; the commune chair approves or returns; a
@@ -54,9 +56,11 @@ public class VillageReportService {
 
 	private final ReportableMonths months;
 
+	private final IndicatorService indicators;
+
 	VillageReportService(VillageReportRepository reports, UnitService units, JdbcClient jdbc, AuditLog audit,
 			Deadlines deadlines, ObstacleService obstacles, ReportFigures figures, ApplicationEventPublisher events,
-			ReportableMonths months) {
+			ReportableMonths months, IndicatorService indicators) {
 		this.reports = reports;
 		this.units = units;
 		this.jdbc = jdbc;
@@ -66,6 +70,7 @@ public class VillageReportService {
 		this.figures = figures;
 		this.events = events;
 		this.months = months;
+		this.indicators = indicators;
 	}
 
 	/** The village, if the actor may see it. */
@@ -75,6 +80,18 @@ public class VillageReportService {
 			throw new ReportNotFoundException();
 		}
 		return village;
+	}
+
+	/**
+	 * What the report of a month is written and checked against, read at once: the village, if the actor may see
+	 * it, the indicators villages report and the village's values sent before the month.
+	 */
+	Entry entry(Actor actor, long villageId, YearMonth period) {
+		return new Entry(village(actor, villageId), indicators.villageReportIndicators(),
+				previousValues(villageId, period));
+	}
+
+	record Entry(UnitSummary village, List<IndicatorSummary> indicators, Map<Long, PreviousValue> previous) {
 	}
 
 	Optional<VillageReport> find(long villageId, YearMonth period) {
