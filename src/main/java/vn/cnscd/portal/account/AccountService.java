@@ -99,7 +99,7 @@ public class AccountService {
 	record Current(Account account, Actor actor) {
 	}
 
-	Actor actorOf(Account account) {
+	private Actor actorOf(Account account) {
 		Collection<Long> assigned = account.getRole() == Role.STEERING_MEMBER
 				? steeringAssignments.communesInChargeOf(account.getId()) : List.of();
 		return new Actor(account.getId(), account.getUsername(), account.getFullName(), account.getRole(),
