@@ -52,7 +52,7 @@ class ReorganisationBenchmark {
 
 	private static final int WARM_UP = 20;
 
-	private static final int RUNS = 40;
+	private static final int RUNS = 60;
 
 	private static final int SECONDS = 40;
 
@@ -101,10 +101,7 @@ class ReorganisationBenchmark {
 
 		System.out.printf("%nReorganisation benchmark, %s: %,d communes, %,d villages%n", scale, count("COMMUNE"),
 				count("VILLAGE"));
-		Map<String, Double> before = new LinkedHashMap<>();
-		for (Map.Entry<String, String> page : pages.entrySet()) {
-			before.put(page.getKey(), time(page.getValue()));
-		}
+		Map<String, Double> before = time(pages);
 
 		Actor admin = accounts.actor(jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'admin'", Long.class))
 			.orElseThrow();
@@ -125,9 +122,8 @@ class ReorganisationBenchmark {
 				+ " abolished (%.0f s)%n", merged, districts.size(), mergeSeconds, districts.size(), abolishSeconds);
 
 		System.out.printf("%-50s %14s %14s %7s%n", "Page (median server time)", "no change", "two rounds", "ratio");
-		Map<String, Double> after = new LinkedHashMap<>();
+		Map<String, Double> after = time(pages);
 		for (Map.Entry<String, String> page : pages.entrySet()) {
-			after.put(page.getKey(), time(page.getValue()));
 			System.out.printf("%-50s %11.1f ms %11.1f ms %6.2fx%n", page.getKey(), before.get(page.getKey()),
 					after.get(page.getKey()), after.get(page.getKey()) / before.get(page.getKey()));
 		}
@@ -162,27 +158,39 @@ class ReorganisationBenchmark {
 		return jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = ? AND valid_to IS NULL", Long.class, level);
 	}
 
-	/** The median server time of a page, in ms, after a warm-up; a slow page is run at least three times. */
-	private double time(String url) throws Exception {
-		List<Long> server = new ArrayList<>();
-		long began = System.nanoTime();
-		int warmUp = WARM_UP;
-		for (int i = 0; i < warmUp + RUNS; i++) {
-			double seconds = (System.nanoTime() - began) / 1e9;
-			if (i < warmUp && i >= 2 && seconds > SECONDS / 2.0) {
-				warmUp = i;
-			}
-			if (i >= warmUp + 3 && seconds > SECONDS) {
-				break;
-			}
-			long t0 = System.nanoTime();
-			mvc.perform(get(url).with(user(users.loadUserByUsername("admin")))).andExpect(status().isOk());
-			if (i >= warmUp) {
-				server.add(System.nanoTime() - t0);
+	/**
+	 * The median server time of each page, in ms. Each page is warmed up first; then the pages are requested in
+	 * turn, one request of each per round, so that each gets the same state of the JIT and the same neighbours;
+	 * at least three rounds, and as many as fit into {@link #SECONDS} a page.
+	 */
+	private Map<String, Double> time(Map<String, String> pages) throws Exception {
+		for (String url : pages.values()) {
+			long began = System.nanoTime();
+			for (int i = 0; i < WARM_UP && (i < 2 || (System.nanoTime() - began) / 1e9 < SECONDS / 2.0); i++) {
+				request(url);
 			}
 		}
-		Collections.sort(server);
-		return server.get(server.size() / 2) / 1e6;
+		Map<String, List<Long>> server = new LinkedHashMap<>();
+		pages.keySet().forEach(page -> server.put(page, new ArrayList<>()));
+		long began = System.nanoTime();
+		for (int round = 0; round < RUNS && (round < 3 || (System.nanoTime() - began) / 1e9 < SECONDS * pages.size());
+				round++) {
+			for (Map.Entry<String, String> page : pages.entrySet()) {
+				long t0 = System.nanoTime();
+				request(page.getValue());
+				server.get(page.getKey()).add(System.nanoTime() - t0);
+			}
+		}
+		Map<String, Double> medians = new LinkedHashMap<>();
+		server.forEach((page, nanos) -> {
+			Collections.sort(nanos);
+			medians.put(page, nanos.get(nanos.size() / 2) / 1e6);
+		});
+		return medians;
+	}
+
+	private void request(String url) throws Exception {
+		mvc.perform(get(url).with(user(users.loadUserByUsername("admin")))).andExpect(status().isOk());
 	}
 
 }
