@@ -94,7 +94,7 @@ public class ObstacleService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void raise(long unitId, YearMonth period, Source source, long sourceId, String text, Actor actor) {
 		Set<String> lines = lines(text);
-		Map<String, Long> existing = jdbc.sql("SELECT text, id FROM obstacle WHERE source = :source AND source_id = :id")
+		Map<String, Long> existing = lines.isEmpty() ? Map.of() : jdbc.sql("SELECT text, id FROM obstacle WHERE source = :source AND source_id = :id")
 			.param("source", source.name())
 			.param("id", sourceId)
 			.query((rs, row) -> Map.entry(rs.getString("text"), rs.getLong("id")))

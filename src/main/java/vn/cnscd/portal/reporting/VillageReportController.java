@@ -99,7 +99,8 @@ class VillageReportController {
 		}
 		SaveOutcome outcome;
 		try {
-			outcome = reports.save(actor, id, month, content, submit, form.getVersion(), form.getFormKey());
+			outcome = reports.save(actor, entry.village(), month, content, submit, form.getVersion(),
+					form.getFormKey());
 		}
 		catch (ConcurrentReportException collision) {
 			outcome = reports.afterCollision(id, month, form.getFormKey());

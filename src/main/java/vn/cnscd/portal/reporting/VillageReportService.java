@@ -121,14 +121,15 @@ public class VillageReportService {
 	}
 
 	/**
-	 * Saves the village head's report as a draft or submits it. {@code expectedVersion} is the version the
-	 * form was opened with, {@code null} for a new report; {@code formKey} names the form, so that the same
-	 * form sent twice counts once.
+	 * Saves the village head's report as a draft or submits it. {@code village} is the one {@link #entry} read
+	 * for the actor, who may see it. {@code expectedVersion} is the version the form was opened with,
+	 * {@code null} for a new report; {@code formKey} names the form, so that the same form sent twice counts
+	 * once.
 	 */
 	@Transactional
-	SaveOutcome save(Actor actor, long villageId, YearMonth period, ReportContent content, boolean submit,
+	SaveOutcome save(Actor actor, UnitSummary village, YearMonth period, ReportContent content, boolean submit,
 			Long expectedVersion, String formKey) {
-		UnitSummary village = village(actor, villageId);
+		long villageId = village.id();
 		if (!canWrite(actor, village)) {
 			throw new AccessDeniedException(actor.username() + " may not write the reports of village " + villageId);
 		}

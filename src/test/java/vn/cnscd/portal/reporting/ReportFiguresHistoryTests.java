@@ -190,7 +190,8 @@ class ReportFiguresHistoryTests {
 			Long version = reports.find(step.village().id(), step.month()).map(VillageReport::getVersion).orElse(null);
 			switch (step.action()) {
 				case "draft", "submit" -> {
-					SaveOutcome outcome = reports.save(head, step.village().id(), step.month(), content(step.seed()),
+					SaveOutcome outcome = reports.save(head, reports.village(head, step.village().id()), step.month(),
+							content(step.seed()),
 							step.action().equals("submit"), version, "form-" + step.order());
 					assertThat(outcome).isIn(SaveOutcome.SAVED, SaveOutcome.SUBMITTED);
 				}
