@@ -94,13 +94,15 @@ public class ObstacleService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void raise(long unitId, YearMonth period, Source source, long sourceId, String text, Actor actor) {
 		Set<String> lines = lines(text);
-		Map<String, Long> existing = lines.isEmpty() ? Map.of() : jdbc.sql("SELECT text, id FROM obstacle WHERE source = :source AND source_id = :id")
-			.param("source", source.name())
-			.param("id", sourceId)
-			.query((rs, row) -> Map.entry(rs.getString("text"), rs.getLong("id")))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+		// without lines there is nothing raised before to keep: only the withdrawal below has work to do
+		Map<String, Long> existing = lines.isEmpty() ? Map.of()
+				: jdbc.sql("SELECT text, id FROM obstacle WHERE source = :source AND source_id = :id")
+					.param("source", source.name())
+					.param("id", sourceId)
+					.query((rs, row) -> Map.entry(rs.getString("text"), rs.getLong("id")))
+					.list()
+					.stream()
+					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
 		jdbc.sql("""
 				DELETE FROM obstacle o WHERE o.source = :source AND o.source_id = :id AND o.status = 'OPEN'
 				AND NOT (o.text = ANY (:texts))
