@@ -92,6 +92,16 @@ class DashboardQueryPlanTests {
 	}
 
 	/**
+	 * The portal's connections never compile a statement (application.properties says why): the cost estimates of
+	 * a tree with a long history pass PostgreSQL's JIT threshold, and compiling costs far more than these
+	 * statements' few milliseconds of work.
+	 */
+	@Test
+	void statementsAreRunWithoutJitCompilation() {
+		assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
+	}
+
+	/**
 	 * The large tables a plan reads whole: by a sequential scan, or by an index scan with no condition on the
 	 * index (what a planner forbidden sequential scans falls back to when no index serves the predicate).
 	 */
