@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.cnscd.portal.IntegrationTest;
+import vn.cnscd.portal.SqlRecorder;
 import vn.cnscd.portal.account.AccountService;
 import vn.cnscd.portal.area.Actor;
 import vn.cnscd.portal.area.ReorganisationPlan;
@@ -54,7 +57,10 @@ class ReorganisationBenchmark {
 
 	private static final int RUNS = 60;
 
-	private static final int SECONDS = 40;
+	private static final int SECONDS = Integer.getInteger("benchmark.seconds", 40);
+
+	/** {@code -Dbenchmark.statements=5} prints each page's five slowest statements of its median request. */
+	private static final int STATEMENTS = Integer.getInteger("benchmark.statements", 0);
 
 	@Autowired
 	MockMvc mvc;
@@ -70,6 +76,21 @@ class ReorganisationBenchmark {
 
 	@Autowired
 	ReorganisationService reorganisations;
+
+	@Autowired
+	SqlRecorder recorder;
+
+	private UserDetails signedIn;
+
+	/** A page's median server time and the median sum of its statements' times (JDBC driver), in ms. */
+	record Timing(double server, double sql, int statements) {
+
+		@Override
+		public String toString() {
+			return "%9.1f ms (SQL %7.1f, %2d st.)".formatted(server, sql, statements);
+		}
+
+	}
 
 	@Test
 	void pagesAcrossTwoRoundsOfReorganisation() throws Exception {
@@ -101,7 +122,7 @@ class ReorganisationBenchmark {
 
 		System.out.printf("%nReorganisation benchmark, %s: %,d communes, %,d villages%n", scale, count("COMMUNE"),
 				count("VILLAGE"));
-		Map<String, Double> before = time(pages);
+		Map<String, Timing> before = time(pages);
 
 		Actor admin = accounts.actor(jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'admin'", Long.class))
 			.orElseThrow();
@@ -121,14 +142,15 @@ class ReorganisationBenchmark {
 		System.out.printf("Recorded: %,d communes merged into others in %d reorganisations (%.0f s), %d districts"
 				+ " abolished (%.0f s)%n", merged, districts.size(), mergeSeconds, districts.size(), abolishSeconds);
 
-		System.out.printf("%-50s %14s %14s %7s%n", "Page (median server time)", "no change", "two rounds", "ratio");
-		Map<String, Double> after = time(pages);
+		Map<String, Timing> after = time(pages);
+		System.out.printf("%-50s %-34s %-34s %7s%n", "Page (median server time, SQL)", "no change", "two rounds", "ratio");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
-			System.out.printf("%-50s %11.1f ms %11.1f ms %6.2fx%n", page.getKey(), before.get(page.getKey()),
-					after.get(page.getKey()), after.get(page.getKey()) / before.get(page.getKey()));
+			Timing was = before.get(page.getKey());
+			Timing is = after.get(page.getKey());
+			System.out.printf("%-50s %-34s %-34s %6.2fx%n", page.getKey(), was, is, is.server() / was.server());
 		}
 		System.out.printf("Commune trend after both rounds, today's units against as reported: %.2fx%n",
-				after.get("Commune trend, today's units") / after.get("Commune trend, as reported"));
+				after.get("Commune trend, today's units").server() / after.get("Commune trend, as reported").server());
 	}
 
 	/** In one district, each second commune of the first two thirds merges into the one before it. */
@@ -159,11 +181,11 @@ class ReorganisationBenchmark {
 	}
 
 	/**
-	 * The median server time of each page, in ms. Each page is warmed up first; then the pages are requested in
-	 * turn, one request of each per round, so that each gets the same state of the JIT and the same neighbours;
-	 * at least three rounds, and as many as fit into {@link #SECONDS} a page.
+	 * The median server time of each page, and of its statements' time. Each page is warmed up first; then the
+	 * pages are requested in turn, one request of each per round, so that each gets the same state of the JIT
+	 * and the same neighbours; at least three rounds, and as many as fit into {@link #SECONDS} a page.
 	 */
-	private Map<String, Double> time(Map<String, String> pages) throws Exception {
+	private Map<String, Timing> time(Map<String, String> pages) throws Exception {
 		for (String url : pages.values()) {
 			long began = System.nanoTime();
 			for (int i = 0; i < WARM_UP && (i < 2 || (System.nanoTime() - began) / 1e9 < SECONDS / 2.0); i++) {
@@ -171,26 +193,54 @@ class ReorganisationBenchmark {
 			}
 		}
 		Map<String, List<Long>> server = new LinkedHashMap<>();
-		pages.keySet().forEach(page -> server.put(page, new ArrayList<>()));
+		Map<String, List<List<SqlRecorder.Statement>>> sql = new LinkedHashMap<>();
+		pages.keySet().forEach(page -> {
+			server.put(page, new ArrayList<>());
+			sql.put(page, new ArrayList<>());
+		});
 		long began = System.nanoTime();
 		for (int round = 0; round < RUNS && (round < 3 || (System.nanoTime() - began) / 1e9 < SECONDS * pages.size());
 				round++) {
 			for (Map.Entry<String, String> page : pages.entrySet()) {
+				recorder.start();
 				long t0 = System.nanoTime();
 				request(page.getValue());
 				server.get(page.getKey()).add(System.nanoTime() - t0);
+				sql.get(page.getKey()).add(recorder.stop());
 			}
 		}
-		Map<String, Double> medians = new LinkedHashMap<>();
+		Map<String, Timing> medians = new LinkedHashMap<>();
 		server.forEach((page, nanos) -> {
+			List<List<SqlRecorder.Statement>> runs = new ArrayList<>(sql.get(page));
+			runs.sort(Comparator.comparingLong(ReorganisationBenchmark::nanos));
+			List<SqlRecorder.Statement> median = runs.get(runs.size() / 2);
 			Collections.sort(nanos);
-			medians.put(page, nanos.get(nanos.size() / 2) / 1e6);
+			medians.put(page, new Timing(nanos.get(nanos.size() / 2) / 1e6, nanos(median) / 1e6, median.size()));
+			if (STATEMENTS > 0) {
+				System.out.println(page + ", slowest statements of the median request:");
+				median.stream()
+					.sorted(Comparator.comparingLong(SqlRecorder.Statement::nanos).reversed())
+					.limit(STATEMENTS)
+					.forEach(statement -> {
+						String line = statement.sql().replaceAll("\\s+", " ").strip();
+						System.out.printf("  %6.1f ms  %s%n", statement.nanos() / 1e6,
+								line.substring(0, Math.min(160, line.length())));
+					});
+			}
 		});
 		return medians;
 	}
 
+	private static long nanos(List<SqlRecorder.Statement> statements) {
+		return statements.stream().mapToLong(SqlRecorder.Statement::nanos).sum();
+	}
+
 	private void request(String url) throws Exception {
-		mvc.perform(get(url).with(user(users.loadUserByUsername("admin")))).andExpect(status().isOk());
+		// read once, outside the timing: a signed-in request finds its user in the session, not by the username
+		if (signedIn == null) {
+			signedIn = users.loadUserByUsername("admin");
+		}
+		mvc.perform(get(url).with(user(signedIn))).andExpect(status().isOk());
 	}
 
 }
