@@ -450,8 +450,9 @@ public class ReorganisationService {
 			long predecessor = successor.predecessor() < 0 ? ids.get(successor.predecessor()) : successor.predecessor();
 			long next = successor.successor() < 0 ? ids.get(successor.successor()) : successor.successor();
 			jdbc.sql("""
-					INSERT INTO unit_succession (predecessor_id, successor_id, kind, effective_on, reorganisation_id)
-					VALUES (:predecessor, :successor, :kind, :on, :reorganisation)
+					INSERT INTO unit_succession (predecessor_id, successor_id, kind, effective_on, reorganisation_id,
+					                             predecessor_level)
+					SELECT :predecessor, :successor, :kind, :on, :reorganisation, level FROM unit WHERE id = :predecessor
 					ON CONFLICT (predecessor_id, successor_id) DO NOTHING""")
 				.param("predecessor", predecessor)
 				.param("successor", next)

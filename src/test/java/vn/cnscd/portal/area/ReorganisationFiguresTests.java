@@ -181,6 +181,19 @@ class ReorganisationFiguresTests {
 	}
 
 	@Test
+	void aVillageMergedIntoAnotherCountsItsFlowsWithItsSuccessor() {
+		long id = reorganisations.start(admin, new ReorganisationService.Basis("7/NQ-HĐND", LocalDate.of(2031, 6, 1),
+				"Hội đồng nhân dân tỉnh", D), ReorganisationPlan.empty().with(ReorganisationPlan.Step.merge(List.of(c2.id()),
+						c1.id())));
+		assertThat(reorganisations.record(admin, id, Map.of(), reorganisations.get(admin, id).version()))
+			.isEqualTo(ReorganisationService.Status.IN_FORCE);
+
+		assertThat(figures(dashboards.figures(admin, district, JUNE)).get("11086")).containsExactly(57, 42);
+		// September: the level of c1 alone, c2 having closed into it, and the flows of both villages' year
+		assertThat(figures(dashboards.figures(admin, district, SEPTEMBER)).get("11086")).containsExactly(50, 63);
+	}
+
+	@Test
 	void peopleAndTeamsFollowAndTheNewChairReadsThePast() {
 		reorganise();
 		UnitSummary n = units.findOpen(UnitLevel.COMMUNE, "99001").orElseThrow();
