@@ -25,6 +25,7 @@ import vn.cnscd.portal.area.UnitChange;
 import vn.cnscd.portal.area.UnitLevel;
 import vn.cnscd.portal.area.UnitService;
 import vn.cnscd.portal.area.UnitSummary;
+import vn.cnscd.portal.indicator.IndicatorKind;
 import vn.cnscd.portal.indicator.IndicatorService;
 import vn.cnscd.portal.indicator.IndicatorSummary;
 import vn.cnscd.portal.indicator.TargetService;
@@ -134,6 +135,48 @@ public class DashboardService {
 	 */
 	public Dashboard figures(Actor actor, UnitSummary area, YearMonth month) {
 		return dashboard(actor, area, month, false);
+	}
+
+	/**
+	 * The reports of a month of the area's communes, by commune id, and their total under the area's id: what a
+	 * summary lists for each of its months, without the rest of a dashboard. The communes are those of the area as
+	 * it stood in the month, as on its dashboard.
+	 */
+	public Map<Long, ReportFigures.ReportCounts> reportCounts(Actor actor, UnitSummary unit, YearMonth month) {
+		UnitSummary area = units.at(unit.id(), month.atEndOfMonth()).orElse(unit);
+		Map<Long, ReportFigures.ReportCounts> counts = new HashMap<>(
+				figures.counts(communes(actor, area, month).stream().map(UnitSummary::id).toList(), month));
+		counts.put(area.id(), counts.values().stream().reduce(ReportFigures.ReportCounts.NONE,
+				ReportFigures.ReportCounts::plus));
+		return counts;
+	}
+
+	/**
+	 * What the villages of each of the area's communes did from {@code from} to {@code to}, months of one year: each
+	 * FLOW indicator's sum over the months, by commune id and the area's total under its id (a STOCK's level is the
+	 * dashboard's). The communes are those of the dashboard of {@code to}.
+	 */
+	public Map<Long, Map<Long, Long>> flows(Actor actor, UnitSummary unit, YearMonth from, YearMonth to) {
+		UnitSummary area = units.at(unit.id(), to.atEndOfMonth()).orElse(unit);
+		Set<Long> flow = indicators.villageReportIndicators().stream()
+			.filter(indicator -> indicator.kind() == IndicatorKind.FLOW)
+			.map(IndicatorSummary::id)
+			.collect(Collectors.toSet());
+		Map<Long, Map<Long, Long>> sums = new HashMap<>();
+		Map<Long, Long> total = new HashMap<>();
+		figures.values(communes(actor, area, to).stream().map(UnitSummary::id).toList(), from, to)
+			.forEach((commune, values) -> {
+				Map<Long, Long> own = new HashMap<>();
+				values.byIndicator().forEach((indicator, value) -> {
+					if (flow.contains(indicator)) {
+						own.put(indicator, value);
+						total.merge(indicator, value, Long::sum);
+					}
+				});
+				sums.put(commune, own);
+			});
+		sums.put(area.id(), total);
+		return sums;
 	}
 
 	private Dashboard dashboard(Actor actor, UnitSummary unit, YearMonth month, boolean withVillages) {

@@ -26,7 +26,6 @@ import vn.cnscd.portal.area.UnitSummary;
 import vn.cnscd.portal.dashboard.CommuneFigures;
 import vn.cnscd.portal.dashboard.Dashboard;
 import vn.cnscd.portal.dashboard.DashboardService;
-import vn.cnscd.portal.dashboard.Progress;
 import vn.cnscd.portal.export.ReportDocument.Achievement;
 import vn.cnscd.portal.export.ReportDocument.Established;
 import vn.cnscd.portal.export.ReportDocument.Line;
@@ -35,6 +34,7 @@ import vn.cnscd.portal.export.ReportDocument.Proposal;
 import vn.cnscd.portal.export.ReportDocument.Sent;
 import vn.cnscd.portal.indicator.IndicatorKind;
 import vn.cnscd.portal.reporting.Deadlines;
+import vn.cnscd.portal.reporting.ReportFigures.ReportCounts;
 import vn.cnscd.portal.reporting.ReportTexts;
 import vn.cnscd.portal.reporting.ReportTexts.RaisedObstacle;
 import vn.cnscd.portal.team.RosterFacts;
@@ -107,17 +107,17 @@ class ReportSource {
 		LocalDate today = deadlines.today();
 		LocalDate asOf = today.isBefore(period.lastDay()) ? today : period.lastDay();
 
-		// a FLOW's period is the year to date at its end less that before its first month, in the same year
-		Earlier before = period.first().getMonthValue() == 1 ? Earlier.NONE
-				: Earlier.of(dashboards.figures(actor, area, period.first().minusMonths(1)));
-		// a month's dashboard is read for its few counts and let go; only the end month's is kept whole (a
-		// province's dashboard is some ten megabytes, and making one takes three times that for a moment)
+		// the months before the last are read for their reports sent alone, the last month's dashboard for the rest
+		// (a province's is some ten megabytes); a FLOW's sum over a period that does not start in January is read
+		// apart, from January it is the dashboard's year to date
 		Map<YearMonth, Map<Long, Sent>> sent = new LinkedHashMap<>();
 		for (YearMonth month : months.subList(0, months.size() - 1)) {
-			sent.put(month, sent(dashboards.figures(actor, area, month)));
+			sent.put(month, sent(dashboards.reportCounts(actor, area, month)));
 		}
 		Dashboard atEnd = dashboards.figures(actor, area, end);
 		sent.put(end, sent(atEnd));
+		Map<Long, Map<Long, Long>> flows = period.first().getMonthValue() == 1 ? null
+				: dashboards.flows(actor, area, period.first(), end);
 
 		Map<Long, CommuneRoster> roster = rosters.communes(area.path(), period.firstDay(), asOf);
 		TrainingFacts.Facts trained = training.of(area, period.firstDay(), asOf);
@@ -129,13 +129,13 @@ class ReportSource {
 		for (CommuneFigures figures : byCode) {
 			long id = figures.commune().id();
 			lines.put(id, line(figures, roster.getOrDefault(id, CommuneRoster.NONE),
-					trained.attendances().getOrDefault(id, 0L), trained.trained().getOrDefault(id, 0L), sent, before));
+					trained.attendances().getOrDefault(id, 0L), trained.trained().getOrDefault(id, 0L), sent, flows));
 		}
 		CommuneRoster totalRoster = lines.values().stream().map(Line::roster).reduce(CommuneRoster.NONE,
 				CommuneRoster::plus);
 		Line total = line(atEnd.total(), totalRoster,
 				lines.values().stream().mapToLong(Line::attendances).sum(),
-				lines.values().stream().mapToLong(Line::trained).sum(), sent, before);
+				lines.values().stream().mapToLong(Line::trained).sum(), sent, flows);
 		List<Line> ranking = area.level() == UnitLevel.COMMUNE ? List.of()
 				: atEnd.ranking().stream().map(figures -> lines.get(figures.commune().id())).toList();
 
@@ -168,7 +168,7 @@ class ReportSource {
 	}
 
 	private static Line line(CommuneFigures figures, CommuneRoster roster, long attendances, long trained,
-			Map<YearMonth, Map<Long, Sent>> sent, Earlier before) {
+			Map<YearMonth, Map<Long, Sent>> sent, Map<Long, Map<Long, Long>> flows) {
 		long id = figures.commune().id();
 		Map<YearMonth, Sent> months = new LinkedHashMap<>();
 		sent.forEach((month, counts) -> months.put(month, counts.getOrDefault(id, Sent.NONE)));
@@ -176,7 +176,8 @@ class ReportSource {
 			.stream()
 			.map(progress -> new Achievement(progress.indicator(),
 					progress.indicator().kind() == IndicatorKind.STOCK ? progress.achieved()
-							: progress.achieved() - before.achieved(id, progress.indicator().id()),
+							: flows == null ? progress.achieved()
+									: flows.getOrDefault(id, Map.of()).getOrDefault(progress.indicator().id(), 0L),
 					progress.achieved(), progress.targetCount(), progress.ratio()))
 			.toList();
 		return new Line(figures.commune(), figures.communes(), figures.communesWithTeam(), figures.villages(),
@@ -193,32 +194,11 @@ class ReportSource {
 		return counts;
 	}
 
-	/**
-	 * Each commune's and the area's year to date before the period, by unit id, an array in the order of the
-	 * indicators: a province's ten thousand communes as ten thousand arrays, not as maps of boxed numbers.
-	 */
-	private record Earlier(Map<Long, Integer> positions, Map<Long, long[]> values) {
-
-		static final Earlier NONE = new Earlier(Map.of(), Map.of());
-
-		static Earlier of(Dashboard dashboard) {
-			Map<Long, Integer> positions = new HashMap<>();
-			List<Progress> indicators = dashboard.total().progress();
-			for (int i = 0; i < indicators.size(); i++) {
-				positions.put(indicators.get(i).indicator().id(), i);
-			}
-			return new Earlier(positions, Stream.concat(Stream.of(dashboard.total()), dashboard.ranking().stream())
-				.collect(Collectors.toMap(line -> line.commune().id(),
-						line -> line.progress().stream().mapToLong(Progress::achieved).toArray(), (total, line) -> total)));
-		}
-
-		/** Nothing for a unit or an indicator the earlier month did not have. */
-		long achieved(long unitId, long indicatorId) {
-			Integer position = positions.get(indicatorId);
-			long[] achieved = values.get(unitId);
-			return position == null || achieved == null ? 0 : achieved[position];
-		}
-
+	/** A month's reports sent, by commune id and the area's, from its counts. */
+	private static Map<Long, Sent> sent(Map<Long, ReportCounts> counts) {
+		Map<Long, Sent> sent = new HashMap<>();
+		counts.forEach((id, count) -> sent.put(id, new Sent(count.expected(), count.sent(), count.onTime())));
+		return sent;
 	}
 
 	/**
