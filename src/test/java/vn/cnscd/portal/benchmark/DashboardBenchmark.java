@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.cnscd.portal.HttpUser;
 import vn.cnscd.portal.IntegrationTest;
 import vn.cnscd.portal.SqlRecorder;
+import vn.cnscd.portal.dashboard.DashboardService;
 import vn.cnscd.portal.scale.ScaleData;
 
 /**
@@ -39,7 +40,8 @@ import vn.cnscd.portal.scale.ScaleData;
  * about 258 communes and 1,478 villages), then with the whole country generated as well (about 10,000 more
  * communes and 74,000 more villages) under the same province. Then, at national scale: requests per second of
  * the district dashboard with 16 signed-in clients at once over HTTP, and of the sign-in page in the same way,
- * and the whole country's quarterly XLSX within the profile's 256 MB heap. Asserts no time, only that every
+ * and the whole country's quarterly XLSX (the default quarter, the last whole quarter) and yearly XLSX within the
+ * profile's 256 MB heap. Asserts no time, only that every
  * request succeeded and the file arrived whole (at the province's scale when {@link #LARGEST_SCALE} says so).
  * Run with {@code ./mvnw verify -Pbenchmark}; it runs before the
  * other benchmarks (see the profile), so that the first figures are taken before any data is generated.
@@ -78,6 +80,9 @@ class DashboardBenchmark {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DashboardService dashboards;
 
 	@Autowired
 	UserDetailsService users;
@@ -139,9 +144,18 @@ class DashboardBenchmark {
 				+ " requests/s, ratio %.2f%n", CLIENTS, national ? "whole country" : "province", dashboardRate, signInRate,
 				dashboardRate / signInRate);
 
-		SummaryDownload.signIn(port, "admin", "demo1234")
-			.xlsx("/provinces/" + province + "/summary.xlsx",
-					(national ? "The whole country's" : "The province's") + " quarterly XLSX (" + scale() + ")");
+		// the default quarter may have only its first month due; the last quarter all of whose months are due, and
+		// the year so far, are each one dashboard and the other months' counts
+		String whose = national ? "The whole country's" : "The province's";
+		YearMonth lastDue = dashboards.defaultMonth();
+		YearMonth lastQuarterEnd = lastDue.minusMonths(lastDue.getMonthValue() % 3);
+		String wholeQuarter = lastQuarterEnd.getYear() + "-Q" + lastQuarterEnd.getMonthValue() / 3;
+		SummaryDownload download = SummaryDownload.signIn(port, "admin", "demo1234");
+		download.xlsx("/provinces/" + province + "/summary.xlsx", whose + " quarterly XLSX, default quarter (" + scale() + ")");
+		download.xlsx("/provinces/" + province + "/summary.xlsx?quarter=" + wholeQuarter,
+				whose + " quarterly XLSX, " + wholeQuarter);
+		download.xlsx("/provinces/" + province + "/summary.xlsx?year=" + lastDue.getYear(),
+				whose + " yearly XLSX, " + lastDue.getYear());
 	}
 
 	private void generate(ScaleData.Scale scale, String prefix) {
