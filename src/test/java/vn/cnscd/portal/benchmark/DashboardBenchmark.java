@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +55,9 @@ import vn.cnscd.portal.scale.ScaleData;
 class DashboardBenchmark {
 
 	private static final int WARM_UP = 40;
+
+	/** {@code -Dbenchmark.statements=5} prints each dashboard's five slowest statements of its median request. */
+	private static final int STATEMENTS = Integer.getInteger("benchmark.statements", 0);
 
 	private static final int RUNS = 60;
 
@@ -174,8 +178,8 @@ class DashboardBenchmark {
 	/** The medians of a page's server time and of the sum of its statements' times, after a warm-up. */
 	private Timing time(String url, String username) throws Exception {
 		List<Long> server = new ArrayList<>();
-		List<Long> sql = new ArrayList<>();
-		int statements = 0;
+		// each measured request's statements, without their parameters: a country's page binds arrays of 74,000 ids
+		List<List<Run>> sql = new ArrayList<>();
 		long began = System.nanoTime();
 		int warmUp = WARM_UP;
 		// read once, outside the timing: a signed-in request finds its user in the session, not by the username
@@ -196,11 +200,31 @@ class DashboardBenchmark {
 			List<SqlRecorder.Statement> run = recorder.stop();
 			if (i >= warmUp) {
 				server.add(elapsed);
-				sql.add(run.stream().mapToLong(SqlRecorder.Statement::nanos).sum());
-				statements = run.size();
+				sql.add(run.stream().map(statement -> new Run(statement.sql(), statement.nanos())).toList());
 			}
 		}
-		return new Timing(median(server), median(sql), statements);
+		sql.sort(Comparator.comparingLong(DashboardBenchmark::nanos));
+		List<Run> median = sql.get(sql.size() / 2);
+		if (STATEMENTS > 0) {
+			System.out.println(url + " (" + scale() + "), slowest statements of the median request:");
+			median.stream()
+				.sorted(Comparator.comparingLong(Run::nanos).reversed())
+				.limit(STATEMENTS)
+				.forEach(statement -> {
+					String line = statement.sql().replaceAll("\\s+", " ").strip();
+					System.out.printf("  %6.1f ms  %s%n", statement.nanos() / 1e6,
+							line.substring(0, Math.min(160, line.length())));
+				});
+		}
+		return new Timing(median(server), nanos(median) / 1e6, median.size());
+	}
+
+	/** A statement of a timed request: its SQL and how long the driver took. */
+	private record Run(String sql, long nanos) {
+	}
+
+	private static long nanos(List<Run> statements) {
+		return statements.stream().mapToLong(Run::nanos).sum();
 	}
 
 	private static double median(List<Long> nanos) {
