@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,8 +41,8 @@ import vn.cnscd.portal.scale.ScaleData;
  * communes and 74,000 more villages) under the same province. Then, at national scale: requests per second of
  * the district dashboard with 16 signed-in clients at once over HTTP, and of the sign-in page in the same way,
  * and the whole country's quarterly XLSX (the default quarter, the last whole quarter) and yearly XLSX within the
- * profile's 256 MB heap. Asserts no time, only that every
- * request succeeded and the file arrived whole (at the province's scale when {@link #LARGEST_SCALE} says so).
+ * profile's 256 MB heap. Asserts no time, only that every request succeeded and the file arrived whole (at the
+ * province's scale when {@link #LARGEST_SCALE} says so).
  * Run with {@code ./mvnw verify -Pbenchmark}; it runs before the
  * other benchmarks (see the profile), so that the first figures are taken before any data is generated.
  */
@@ -178,8 +177,7 @@ class DashboardBenchmark {
 	/** The medians of a page's server time and of the sum of its statements' times, after a warm-up. */
 	private Timing time(String url, String username) throws Exception {
 		List<Long> server = new ArrayList<>();
-		// each measured request's statements, without their parameters: a country's page binds arrays of 74,000 ids
-		List<List<Run>> sql = new ArrayList<>();
+		List<TimedStatements> sql = new ArrayList<>();
 		long began = System.nanoTime();
 		int warmUp = WARM_UP;
 		// read once, outside the timing: a signed-in request finds its user in the session, not by the username
@@ -200,31 +198,14 @@ class DashboardBenchmark {
 			List<SqlRecorder.Statement> run = recorder.stop();
 			if (i >= warmUp) {
 				server.add(elapsed);
-				sql.add(run.stream().map(statement -> new Run(statement.sql(), statement.nanos())).toList());
+				sql.add(TimedStatements.of(run));
 			}
 		}
-		sql.sort(Comparator.comparingLong(DashboardBenchmark::nanos));
-		List<Run> median = sql.get(sql.size() / 2);
+		TimedStatements median = TimedStatements.median(sql);
 		if (STATEMENTS > 0) {
-			System.out.println(url + " (" + scale() + "), slowest statements of the median request:");
-			median.stream()
-				.sorted(Comparator.comparingLong(Run::nanos).reversed())
-				.limit(STATEMENTS)
-				.forEach(statement -> {
-					String line = statement.sql().replaceAll("\\s+", " ").strip();
-					System.out.printf("  %6.1f ms  %s%n", statement.nanos() / 1e6,
-							line.substring(0, Math.min(160, line.length())));
-				});
+			median.printSlowest(url + " (" + scale() + "), slowest statements of the median request:", STATEMENTS);
 		}
-		return new Timing(median(server), nanos(median) / 1e6, median.size());
-	}
-
-	/** A statement of a timed request: its SQL and how long the driver took. */
-	private record Run(String sql, long nanos) {
-	}
-
-	private static long nanos(List<Run> statements) {
-		return statements.stream().mapToLong(Run::nanos).sum();
+		return new Timing(median(server), median.nanos() / 1e6, median.size());
 	}
 
 	private static double median(List<Long> nanos) {

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,8 +194,7 @@ class ReorganisationBenchmark {
 			}
 		}
 		Map<String, List<Long>> server = new LinkedHashMap<>();
-		// each request's statements, without their parameters: a country's page binds arrays of 74,000 ids
-		Map<String, List<List<Run>>> sql = new LinkedHashMap<>();
+		Map<String, List<TimedStatements>> sql = new LinkedHashMap<>();
 		pages.keySet().forEach(page -> {
 			server.put(page, new ArrayList<>());
 			sql.put(page, new ArrayList<>());
@@ -209,38 +207,19 @@ class ReorganisationBenchmark {
 				long t0 = System.nanoTime();
 				request(page.getValue());
 				server.get(page.getKey()).add(System.nanoTime() - t0);
-				sql.get(page.getKey())
-					.add(recorder.stop().stream().map(statement -> new Run(statement.sql(), statement.nanos())).toList());
+				sql.get(page.getKey()).add(TimedStatements.of(recorder.stop()));
 			}
 		}
 		Map<String, Timing> medians = new LinkedHashMap<>();
 		server.forEach((page, nanos) -> {
-			List<List<Run>> runs = new ArrayList<>(sql.get(page));
-			runs.sort(Comparator.comparingLong(ReorganisationBenchmark::nanos));
-			List<Run> median = runs.get(runs.size() / 2);
+			TimedStatements median = TimedStatements.median(sql.get(page));
 			Collections.sort(nanos);
-			medians.put(page, new Timing(nanos.get(nanos.size() / 2) / 1e6, nanos(median) / 1e6, median.size()));
+			medians.put(page, new Timing(nanos.get(nanos.size() / 2) / 1e6, median.nanos() / 1e6, median.size()));
 			if (STATEMENTS > 0) {
-				System.out.println(page + ", slowest statements of the median request:");
-				median.stream()
-					.sorted(Comparator.comparingLong(Run::nanos).reversed())
-					.limit(STATEMENTS)
-					.forEach(statement -> {
-						String line = statement.sql().replaceAll("\\s+", " ").strip();
-						System.out.printf("  %6.1f ms  %s%n", statement.nanos() / 1e6,
-								line.substring(0, Math.min(160, line.length())));
-					});
+				median.printSlowest(page + ", slowest statements of the median request:", STATEMENTS);
 			}
 		});
 		return medians;
-	}
-
-	/** A statement of a timed request: its SQL and how long the driver took. */
-	private record Run(String sql, long nanos) {
-	}
-
-	private static long nanos(List<Run> statements) {
-		return statements.stream().mapToLong(Run::nanos).sum();
 	}
 
 	private void request(String url) throws Exception {
