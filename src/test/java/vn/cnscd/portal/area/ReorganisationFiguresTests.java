@@ -180,6 +180,27 @@ class ReorganisationFiguresTests {
 			.allMatch("7|4"::equals);
 	}
 
+	/**
+	 * A summary's flows of the quarter after the reorganisation count each commune's villages as they stand at its
+	 * end: N's sent 6 a month from July (its year to date of 54 holds its predecessors' half year), C's 4 a month
+	 * (its year to date of 36 less June's 42, when it had another village, would be -6).
+	 */
+	@Test
+	void aQuartersFlowsAreThoseOfTheCommunesAtItsEnd() {
+		reorganise();
+		UnitSummary n = units.findOpen(UnitLevel.COMMUNE, "99001").orElseThrow();
+		YearMonth july = YearMonth.of(2031, 7);
+
+		Map<Long, Map<Long, Long>> ofDistrict = dashboards.flows(admin, district, july, SEPTEMBER);
+		assertThat(ofDistrict.get(n.id()).get(cqs04.id())).isEqualTo(18);
+		assertThat(ofDistrict.get(district.id()).get(cqs04.id())).isEqualTo(18);
+		Map<Long, Map<Long, Long>> ofProvince = dashboards.flows(admin, province, july, SEPTEMBER);
+		assertThat(ofProvince.get(c.id()).get(cqs04.id())).isEqualTo(12);
+		assertThat(ofProvince.get(province.id()).get(cqs04.id())).isEqualTo(30);
+		// a STOCK's level is the dashboard's, not a sum over the months
+		assertThat(ofProvince.get(c.id())).doesNotContainKey(xhs01.id());
+	}
+
 	@Test
 	void aVillageMergedIntoAnotherCountsItsFlowsWithItsSuccessor() {
 		long id = reorganisations.start(admin, new ReorganisationService.Basis("7/NQ-HĐND", LocalDate.of(2031, 6, 1),
