@@ -157,29 +157,30 @@ public class DashboardService {
 	 * dashboard's). The communes are those of the dashboard of {@code to}.
 	 */
 	public Map<Long, Map<Long, Long>> flows(Actor actor, UnitSummary unit, YearMonth from, YearMonth to) {
-		UnitSummary area = units.at(unit.id(), to.atEndOfMonth()).orElse(unit);
-		Set<Long> flow = indicators.villageReportIndicators().stream()
-			.filter(indicator -> indicator.kind() == IndicatorKind.FLOW)
-			.map(IndicatorSummary::id)
-			.collect(Collectors.toSet());
-		Map<Long, Map<Long, Long>> sums = new HashMap<>();
-		Map<Long, Long> total = new HashMap<>();
-		figures.values(communes(actor, area, to).stream().map(UnitSummary::id).toList(), from, to)
-			.forEach((commune, values) -> {
-				Map<Long, Long> own = new HashMap<>();
-				values.byIndicator().forEach((indicator, value) -> {
-					if (flow.contains(indicator)) {
-						own.put(indicator, value);
-						total.merge(indicator, value, Long::sum);
-					}
-				});
-				sums.put(commune, own);
-			});
-		sums.put(area.id(), total);
-		return sums;
+		return period(actor, unit, from, to).flows();
+	}
+
+	/**
+	 * The dashboard's figures of {@code to} (as {@link #figures}) and the {@link #flows} from {@code from}, months of
+	 * one year, read together: what a summary of a period shows.
+	 */
+	public PeriodFigures period(Actor actor, UnitSummary unit, YearMonth from, YearMonth to) {
+		return dashboard(actor, unit, from, to, false);
+	}
+
+	/**
+	 * A dashboard of a month and the FLOW indicators' sums over a span of months of its year ending with it, by
+	 * commune id and the area's total under its id.
+	 */
+	public record PeriodFigures(Dashboard atEnd, Map<Long, Map<Long, Long>> flows) {
 	}
 
 	private Dashboard dashboard(Actor actor, UnitSummary unit, YearMonth month, boolean withVillages) {
+		return dashboard(actor, unit, YearMonth.of(month.getYear(), 1), month, withVillages).atEnd();
+	}
+
+	private PeriodFigures dashboard(Actor actor, UnitSummary unit, YearMonth from, YearMonth month,
+			boolean withVillages) {
 		// the area as it stood in the month: its name and code then, and the unit it was under
 		LocalDate end = month.atEndOfMonth();
 		UnitSummary area = units.at(unit.id(), end).orElse(unit);
@@ -192,32 +193,45 @@ public class DashboardService {
 		Map<Long, List<ReportFigures.VillageState>> villagesByCommune = villages.values()
 			.stream()
 			.collect(Collectors.groupingBy(ReportFigures.VillageState::communeId));
-		Map<Long, ReportFigures.Values> achieved = figures.values(ids, YearMonth.of(month.getYear(), 1), month);
+		Map<Long, ReportFigures.Values> achieved = figures.values(ids, from, month);
 		Map<Long, Map<Long, BigDecimal>> targetsByCommune = targets.communeTargets(ids, month.getYear());
 		Map<Long, Long> obstacles = figures.openObstacles(ids, month.atEndOfMonth());
 		List<IndicatorSummary> reported = indicators.villageReportIndicators();
 
 		List<CommuneFigures> lines = new ArrayList<>();
+		Map<Long, Map<Long, Long>> flows = new HashMap<>();
+		Map<Long, Long> totalFlows = new HashMap<>();
 		for (UnitSummary commune : communes) {
 			ReportFigures.ReportCounts counts = ReportFigures.ReportCounts
 				.of(villagesByCommune.getOrDefault(commune.id(), List.of()));
 			ReportFigures.Values done = achieved.getOrDefault(commune.id(), ReportFigures.Values.NONE);
 			Map<Long, BigDecimal> aims = targetsByCommune.getOrDefault(commune.id(), Map.of());
 			List<Progress> progress = reported.stream()
-				.map(indicator -> new Progress(indicator, done.byIndicator().getOrDefault(indicator.id(), 0L),
+				.map(indicator -> new Progress(indicator, done.yearToDate().getOrDefault(indicator.id(), 0L),
 						targetCount(indicator, aims.get(indicator.id()), done)))
 				.toList();
 			lines.add(new CommuneFigures(commune, 1, withTeam.contains(commune.id()) ? 1 : 0, counts.villages(),
 					counts.expected(), counts.sent(), counts.onTime(), obstacles.getOrDefault(commune.id(), 0L),
 					progress));
+			Map<Long, Long> own = new HashMap<>();
+			for (IndicatorSummary indicator : reported) {
+				Long sum = done.byIndicator().get(indicator.id());
+				if (indicator.kind() == IndicatorKind.FLOW && sum != null) {
+					own.put(indicator.id(), sum);
+					totalFlows.merge(indicator.id(), sum, Long::sum);
+				}
+			}
+			flows.put(commune.id(), own);
 		}
+		flows.put(area.id(), totalFlows);
 		List<VillageStatus> villageLines = withVillages ? villageLines(communes, villages, month) : List.of();
 		CommuneFigures total = total(area, reported, lines);
 		List<CommuneFigures> ranking = lines.stream()
 			.sorted(Comparator.comparingDouble(CommuneFigures::score).reversed()
 				.thenComparing(line -> line.commune().code(), Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
-		return new Dashboard(district, area, month, deadlines.villageDue(month), total, ranking, villageLines);
+		return new PeriodFigures(new Dashboard(district, area, month, deadlines.villageDue(month), total, ranking,
+				villageLines), flows);
 	}
 
 	/** The communes a dashboard of the area counts in the month: those of the area then, that the actor sees. */

@@ -108,16 +108,15 @@ class ReportSource {
 		LocalDate asOf = today.isBefore(period.lastDay()) ? today : period.lastDay();
 
 		// the months before the last are read for their reports sent alone, the last month's dashboard for the rest
-		// (a province's is some ten megabytes); a FLOW's sum over a period that does not start in January is read
-		// apart, from January it is the dashboard's year to date
+		// (a province's is some ten megabytes), with each FLOW's sum over the period
 		Map<YearMonth, Map<Long, Sent>> sent = new LinkedHashMap<>();
 		for (YearMonth month : months.subList(0, months.size() - 1)) {
 			sent.put(month, sent(dashboards.reportCounts(actor, area, month)));
 		}
-		Dashboard atEnd = dashboards.figures(actor, area, end);
+		DashboardService.PeriodFigures ofPeriod = dashboards.period(actor, area, period.first(), end);
+		Dashboard atEnd = ofPeriod.atEnd();
+		Map<Long, Map<Long, Long>> flows = ofPeriod.flows();
 		sent.put(end, sent(atEnd));
-		Map<Long, Map<Long, Long>> flows = period.first().getMonthValue() == 1 ? null
-				: dashboards.flows(actor, area, period.first(), end);
 
 		Map<Long, CommuneRoster> roster = rosters.communes(area.path(), period.firstDay(), asOf);
 		TrainingFacts.Facts trained = training.of(area, period.firstDay(), asOf);
@@ -176,8 +175,7 @@ class ReportSource {
 			.stream()
 			.map(progress -> new Achievement(progress.indicator(),
 					progress.indicator().kind() == IndicatorKind.STOCK ? progress.achieved()
-							: flows == null ? progress.achieved()
-									: flows.getOrDefault(id, Map.of()).getOrDefault(progress.indicator().id(), 0L),
+							: flows.getOrDefault(id, Map.of()).getOrDefault(progress.indicator().id(), 0L),
 					progress.achieved(), progress.targetCount(), progress.ratio()))
 			.toList();
 		return new Line(figures.commune(), figures.communes(), figures.communesWithTeam(), figures.villages(),

@@ -92,12 +92,13 @@ public class ReportFigures {
 
 	/**
 	 * A commune's figures over a period: indicator id to value (a FLOW's sum over the period, a STOCK's level at
-	 * its end; absent where no village sent one), and the households and adults of its villages, which percentage
-	 * indicators are shares of.
+	 * its end; absent where no village sent one), the same from January to the period's end ({@code yearToDate},
+	 * what progress against the year's targets reads; equal to {@code byIndicator} for a period from January),
+	 * and the households and adults of its villages, which percentage indicators are shares of.
 	 */
-	public record Values(Map<Long, Long> byIndicator, long households, long adults) {
+	public record Values(Map<Long, Long> byIndicator, Map<Long, Long> yearToDate, long households, long adults) {
 
-		public static final Values NONE = new Values(Map.of(), 0, 0);
+		public static final Values NONE = new Values(Map.of(), Map.of(), 0, 0);
 
 		/** The figure of an indicator; null when no village sent one. */
 		public Long value(IndicatorSummary indicator) {
@@ -156,18 +157,21 @@ public class ReportFigures {
 
 	/**
 	 * Each commune's figures from {@code from} to {@code to}, months of one year: a FLOW's sum over those months,
-	 * a STOCK's level at {@code to} (an indicator no village sent a value of in the period is absent); every
-	 * commune is there. A FLOW's sum is the year to date at {@code to} less
-	 * that at the month before {@code from}, so it costs the same for a month, a quarter or a year.
+	 * a STOCK's level at {@code to} (an indicator no village sent a value of in the period is absent), and the same
+	 * from January; every commune is there. A FLOW's sum is the year to date at {@code to} less that at the month
+	 * before {@code from}, so it costs the same for a month, a quarter or a year, and the figures of both spans come
+	 * from the rows in force at those two months alone.
 	 */
 	public Map<Long, Values> values(Collection<Long> communeIds, YearMonth from, YearMonth to) {
 		if (from.getYear() != to.getYear() || from.isAfter(to)) {
 			throw new IllegalArgumentException("A period of figures is months of one year: " + from + " to " + to);
 		}
 		Map<Long, Map<Long, Long>> byCommune = new HashMap<>();
+		Map<Long, Map<Long, Long>> sinceJanuary = new HashMap<>();
 		Map<Long, long[]> denominators = new HashMap<>();
 		communeIds.forEach(id -> {
 			byCommune.put(id, new HashMap<>());
+			sinceJanuary.put(id, new HashMap<>());
 			denominators.put(id, new long[2]);
 		});
 		if (communeIds.isEmpty()) {
@@ -176,7 +180,10 @@ public class ReportFigures {
 		Long[] communes = ids(communeIds);
 		LocalDate on = to.atEndOfMonth();
 		YearMonth before = from.minusMonths(1);
+		boolean fromJanuary = from.getMonthValue() == 1;
 		Long[] stock = stockIndicators();
+		// a row of the period that a later row of the period replaced is in force at neither month: it is not read
+		// (the later row, in force at the end, says a value was sent in the period)
 		jdbc.sql("""
 				SELECT av.commune_id, f.indicator_id,
 				       sum(CASE WHEN f.indicator_id = ANY (:stock) THEN f.value ELSE f.year_to_date END)
@@ -186,9 +193,10 @@ public class ReportFigures {
 				       sum(f.year_to_date)
 				         FILTER (WHERE f.period <= :before AND f.until > :before AND f.period >= :year
 				                 AND NOT f.indicator_id = ANY (:stock)) AS at_start,
-				       bool_or(f.indicator_id = ANY (:stock) OR f.period >= :from) AS sent_in_period
+				       bool_or(f.indicator_id = ANY (:stock) OR f.period >= :from) AS sent_in_period,
+				       bool_or(f.indicator_id = ANY (:stock) OR f.period >= :year) AS sent_in_year
 				FROM area_villages(:communes, :on) av JOIN village_figure f ON f.village_id = av.village_id
-				WHERE f.until > :in_force_after AND f.period <= :to
+				WHERE f.until > :in_force_after AND f.period <= :to AND (f.until > :to OR f.period <= :before)
 				GROUP BY av.commune_id, f.indicator_id""")
 			.param("communes", communes)
 			.param("on", on)
@@ -199,11 +207,18 @@ public class ReportFigures {
 			.param("year", LocalDate.of(to.getYear(), 1, 1))
 			// the rows in force at the month before the period and those in force at its end; from January, the year
 			// to date starts at nothing, so only the rows in force at the end are read, not every row of the year
-			.param("in_force_after", from.getMonthValue() == 1 ? to.atDay(1) : before.atDay(1))
+			.param("in_force_after", fromJanuary ? to.atDay(1) : before.atDay(1))
 			.query((ResultSet rs) -> {
 				long atEnd = rs.getLong("at_end");
-				if (!rs.wasNull() && rs.getBoolean("sent_in_period")) {
-					byCommune.get(rs.getLong("commune_id")).put(rs.getLong("indicator_id"), atEnd - rs.getLong("at_start"));
+				if (!rs.wasNull()) {
+					long commune = rs.getLong("commune_id");
+					long indicator = rs.getLong("indicator_id");
+					if (rs.getBoolean("sent_in_period")) {
+						byCommune.get(commune).put(indicator, atEnd - rs.getLong("at_start"));
+					}
+					if (rs.getBoolean("sent_in_year")) {
+						sinceJanuary.get(commune).put(indicator, atEnd);
+					}
 				}
 			});
 		jdbc.sql("""
@@ -215,8 +230,8 @@ public class ReportFigures {
 				denominators.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
 			});
 		Map<Long, Values> values = new HashMap<>();
-		byCommune.forEach((id, figures) -> values.put(id,
-				new Values(Map.copyOf(figures), denominators.get(id)[0], denominators.get(id)[1])));
+		byCommune.forEach((id, figures) -> values.put(id, new Values(Map.copyOf(figures),
+				Map.copyOf(sinceJanuary.get(id)), denominators.get(id)[0], denominators.get(id)[1])));
 		return values;
 	}
 

@@ -109,6 +109,9 @@ class ReportFiguresHistoryTests {
 				for (UnitSummary commune : communes) {
 					assertThat(values.get(commune.id()).byIndicator()).as("%s from %s to %s", commune.code(), from, month)
 						.isEqualTo(raw.values(List.of(commune), from, month));
+					assertThat(values.get(commune.id()).yearToDate())
+						.as("%s from January to %s, read with %s", commune.code(), month, from)
+						.isEqualTo(raw.values(List.of(commune), january, month));
 				}
 			}
 		}
