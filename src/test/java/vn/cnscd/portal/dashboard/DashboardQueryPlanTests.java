@@ -102,6 +102,22 @@ class DashboardQueryPlanTests {
 	}
 
 	/**
+	 * A dashboard's statements are planned for the area they read, never by a generic plan made for some other
+	 * area's size, and have the memory to group a country's communes (ReportFigures says why); the statements of a
+	 * transaction that reads no area keep PostgreSQL's defaults.
+	 */
+	@Test
+	void aDashboardsStatementsArePlannedForItsArea() throws Exception {
+		assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
+		long district = jdbc.queryForObject("SELECT id FROM unit WHERE level = 'DISTRICT' AND code = '298'", Long.class);
+
+		run("district", "/districts/" + district + "/dashboard");
+
+		assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+		assertThat(jdbc.queryForObject("SHOW work_mem", String.class)).isEqualTo("32MB");
+	}
+
+	/**
 	 * The large tables a plan reads whole: by a sequential scan, or by an index scan with no condition on the
 	 * index (what a planner forbidden sequential scans falls back to when no index serves the predicate).
 	 */
