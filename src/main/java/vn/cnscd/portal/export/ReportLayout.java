@@ -41,7 +41,10 @@ record ReportLayout(Top top, Title title, List<Block> body, Signature signature,
 
 	}
 
-	/** Columns and rows; the header row repeats on each page a table spans. */
+	/**
+	 * Columns and rows; the header row repeats on each page a table spans. The rows are made as they are read, and
+	 * may be read again (the XLSX reads them once for its column widths).
+	 */
 	record Table(List<Column> columns, Iterable<Row> rows) implements Block {
 	}
 
