@@ -50,6 +50,7 @@ class ScaleDataRunner implements ApplicationRunner {
 		}
 		long start = System.nanoTime();
 		ScaleData.generate(jdbc, chosen, YearMonth.now(clock).minusMonths(1), MONTHS);
+		ScaleData.settle(jdbc);
 		log.info("Generated {} scale: {} villages, {} village reports in all, in {} s", chosen.name().toLowerCase(Locale.ROOT),
 				jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'VILLAGE'", Long.class),
 				GeneratedReports.count(jdbc),

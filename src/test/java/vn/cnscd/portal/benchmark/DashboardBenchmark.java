@@ -164,6 +164,7 @@ class DashboardBenchmark {
 	private void generate(ScaleData.Scale scale, String prefix) {
 		long start = System.nanoTime();
 		ScaleData.generate(jdbc, scale, prefix, YearMonth.now().minusMonths(1), 24);
+		ScaleData.settle(jdbc);
 		System.out.printf("Generated %s: now %s, %,d village reports, in %.0f s%n", scale, scale(),
 				jdbc.queryForObject("SELECT count(*) FROM village_report", Long.class), (System.nanoTime() - start) / 1e9);
 	}
