@@ -152,25 +152,16 @@ public class DashboardService {
 	}
 
 	/**
-	 * What the villages of each of the area's communes did from {@code from} to {@code to}, months of one year: each
-	 * FLOW indicator's sum over the months, by commune id and the area's total under its id (a STOCK's level is the
-	 * dashboard's). The communes are those of the dashboard of {@code to}.
-	 */
-	public Map<Long, Map<Long, Long>> flows(Actor actor, UnitSummary unit, YearMonth from, YearMonth to) {
-		return period(actor, unit, from, to).flows();
-	}
-
-	/**
-	 * The dashboard's figures of {@code to} (as {@link #figures}) and the {@link #flows} from {@code from}, months of
-	 * one year, read together: what a summary of a period shows.
+	 * The dashboard's figures of {@code to} (as {@link #figures}) and what the villages of each of its communes did
+	 * from {@code from} to {@code to}, months of one year, read together: what a summary of a period shows.
 	 */
 	public PeriodFigures period(Actor actor, UnitSummary unit, YearMonth from, YearMonth to) {
 		return dashboard(actor, unit, from, to, false);
 	}
 
 	/**
-	 * A dashboard of a month and the FLOW indicators' sums over a span of months of its year ending with it, by
-	 * commune id and the area's total under its id.
+	 * A dashboard of a month, and each FLOW indicator's sum over a span of months of its year ending with it, by
+	 * commune id and the area's total under its id (a STOCK's level is the dashboard's).
 	 */
 	public record PeriodFigures(Dashboard atEnd, Map<Long, Map<Long, Long>> flows) {
 	}

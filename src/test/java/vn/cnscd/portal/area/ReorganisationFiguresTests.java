@@ -191,10 +191,10 @@ class ReorganisationFiguresTests {
 		UnitSummary n = units.findOpen(UnitLevel.COMMUNE, "99001").orElseThrow();
 		YearMonth july = YearMonth.of(2031, 7);
 
-		Map<Long, Map<Long, Long>> ofDistrict = dashboards.flows(admin, district, july, SEPTEMBER);
+		Map<Long, Map<Long, Long>> ofDistrict = dashboards.period(admin, district, july, SEPTEMBER).flows();
 		assertThat(ofDistrict.get(n.id()).get(cqs04.id())).isEqualTo(18);
 		assertThat(ofDistrict.get(district.id()).get(cqs04.id())).isEqualTo(18);
-		Map<Long, Map<Long, Long>> ofProvince = dashboards.flows(admin, province, july, SEPTEMBER);
+		Map<Long, Map<Long, Long>> ofProvince = dashboards.period(admin, province, july, SEPTEMBER).flows();
 		assertThat(ofProvince.get(c.id()).get(cqs04.id())).isEqualTo(12);
 		assertThat(ofProvince.get(province.id()).get(cqs04.id())).isEqualTo(30);
 		// a STOCK's level is the dashboard's, not a sum over the months
