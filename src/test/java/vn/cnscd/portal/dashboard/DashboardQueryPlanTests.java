@@ -103,8 +103,8 @@ class DashboardQueryPlanTests {
 
 	/**
 	 * A dashboard's statements are planned for the area they read, never by a generic plan made for some other
-	 * area's size, and have the memory to group a country's communes (ReportFigures says why); the statements of a
-	 * transaction that reads no area keep PostgreSQL's defaults.
+	 * area's size, and have the memory to group a country's communes (ReportFigures says why); until an area is read,
+	 * a transaction has PostgreSQL's defaults.
 	 */
 	@Test
 	void aDashboardsStatementsArePlannedForItsArea() throws Exception {
