@@ -227,7 +227,7 @@ class AppendixXlsx {
 					boolean spaced = !safe.isEmpty()
 							&& (Character.isWhitespace(safe.charAt(0)) || Character.isWhitespace(safe.charAt(safe.length() - 1)));
 					xml.append(spaced ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>");
-					escape(xml, safe);
+					XmlText.escape(xml, safe);
 					xml.append("</t></is></c>");
 					continue;
 				}
@@ -245,23 +245,6 @@ class AppendixXlsx {
 			}
 			xml.append("</row>");
 			out.append(xml);
-		}
-
-		/** Text as XML: markup escaped, and what XML cannot hold at all (control characters) left out. */
-		private static void escape(StringBuilder xml, String text) {
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				switch (c) {
-					case '&' -> xml.append("&amp;");
-					case '<' -> xml.append("&lt;");
-					case '>' -> xml.append("&gt;");
-					default -> {
-						if (c >= 0x20 || c == '\t' || c == '\n') {
-							xml.append(c);
-						}
-					}
-				}
-			}
 		}
 
 	}

@@ -177,29 +177,12 @@ class ReportDocx {
 				out.write("\"/></w:pPr>");
 				if (!text.isEmpty()) {
 					out.write("<w:r><w:t xml:space=\"preserve\">");
-					escape(text);
+					XmlText.escape(out, text);
 					out.write("</w:t></w:r>");
 				}
 				out.write("</w:p></w:tc>");
 			}
 			out.write("</w:tr>");
-		}
-
-		/** Text as XML: markup escaped, and what XML cannot hold at all (control characters) left out. */
-		private void escape(String text) throws IOException {
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				switch (c) {
-					case '&' -> out.write("&amp;");
-					case '<' -> out.write("&lt;");
-					case '>' -> out.write("&gt;");
-					default -> {
-						if (c >= 0x20 || c == '\t') {
-							out.write(c);
-						}
-					}
-				}
-			}
 		}
 
 	}
